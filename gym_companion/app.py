@@ -1,0 +1,78 @@
+"""Composition root: open the database, build the services, build the window; run the GUI."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+from gym_companion.services.session_factory import open_context
+from gym_companion.ui.main_window import MainWindow
+from gym_companion.ui.theme import apply_theme
+from gym_companion.ui.widgets.clock import Clocks
+
+ORGANIZATION = "gym-companion"
+APPLICATION = "Gym Companion"
+
+
+def _ensure_app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    if not QCoreApplication.organizationName():
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+    apply_theme(app)
+    return app
+
+
+def create_main_window(db_path: Path | str, clocks: Clocks | None = None) -> QMainWindow:
+    """The main window on `db_path`, not shown, no event loop. Raises storage DatabaseError."""
+    _ensure_app()
+    context = open_context(Path(db_path), clocks.now if clocks else _utc_now)
+    try:
+        return MainWindow(context, clocks)
+    except BaseException:
+        context.close()
+        raise
+
+
+def _utc_now():  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC)
+
+
+def run_gui(db_path: Path | None = None, demo: bool = False) -> int:
+    """Open the app window and run the event loop until it closes. Returns the exit code."""
+    from gym_companion.paths import default_db_path
+    from gym_companion.storage.errors import DatabaseError
+
+    app = _ensure_app()
+    demo_dir: tempfile.TemporaryDirectory[str] | None = None
+    if demo:
+        from gym_companion.services.demo import write_demo_history
+
+        demo_dir = tempfile.TemporaryDirectory(prefix="gym-companion-demo-")
+        db_path = Path(demo_dir.name) / "demo.sqlite3"
+        write_demo_history(db_path, years=3, seed=1)
+    path = db_path or default_db_path()
+    try:
+        window = create_main_window(path)
+    except DatabaseError as exc:
+        print(f"gym-companion: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, "Gym Companion cannot open the database", str(exc))
+        return 2
+    if demo:
+        window.setWindowTitle("Gym Companion — demo data (not saved)")
+    window.show()
+    code = app.exec()
+    if demo_dir is not None:
+        demo_dir.cleanup()
+    return int(code)

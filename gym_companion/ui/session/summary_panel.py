@@ -1,0 +1,86 @@
+"""The finish screen: duration, volume, hard sets per muscle, PRs and where failure sets fell."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from gym_companion.domain.model import FailureKind, WeightUnit, WorkoutSession
+from gym_companion.domain.units import format_weight
+from gym_companion.domain.workout_summary import WorkoutSummary
+
+
+class SummaryPanel(QFrame):
+    """Non-modal summary shown in place of the logging area after Finish."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workoutSummary")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.headline = QLabel()
+        self.headline.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.body = QLabel()
+        self.body.setObjectName("summaryBody")
+        self.body.setWordWrap(True)
+        self.body.setStyleSheet("font-size: 13pt;")
+        self.close_button = QPushButton("Done (Enter)")
+        self.close_button.setDefault(True)
+        self.close_button.clicked.connect(self._close)
+        layout.addWidget(self.title)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.body)
+        layout.addStretch(1)
+        layout.addWidget(self.close_button)
+        self.hide()
+
+    def show_summary(self, session: WorkoutSession, summary: WorkoutSummary, unit: WeightUnit) -> None:
+        """Fill in and show the summary."""
+        minutes = int(summary.duration.total_seconds() // 60)
+        duration = f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+        self.title.setText(f"Workout finished — {session.name}")
+        self.headline.setText(
+            f"{duration} · {summary.working_sets} working set{'' if summary.working_sets == 1 else 's'} · {format_weight(summary.volume_kg, unit)} volume"
+        )
+        lines: list[str] = []
+        if summary.hard_sets:
+            muscles = sorted(summary.hard_sets.items(), key=lambda kv: -kv[1])
+            lines.append(
+                "<b>Hard sets per muscle</b>: "
+                + ", ".join(f"{m.label} {v:g}" for m, v in muscles)
+                + " <span>(secondary muscles count half)</span>"
+            )
+        if summary.records:
+            lines.append(
+                "<b>Personal records</b>: "
+                + "; ".join(
+                    f"{r.exercise_name} — {r.kind} {format_weight(r.value_kg, unit)} "
+                    f"(was {format_weight(r.previous_kg, unit)})"
+                    for r in summary.records
+                )
+            )
+        else:
+            lines.append("<b>Personal records</b>: none today — consistency is what builds them.")
+        if summary.failures:
+            parts = []
+            for f in summary.failures:
+                kind = "absolute" if f.failure is FailureKind.ABSOLUTE else "technical"
+                place = "at the end ✓" if f.at_the_end else "not at the end of the workout"
+                parts.append(
+                    f"{f.exercise_name}, set {f.set_number} of {f.sets_of_exercise} "
+                    f"(exercise {f.exercise_number} of {f.exercises_in_workout}): {kind} failure, {place}"
+                )
+            lines.append("<b>Failure sets</b>: " + "; ".join(parts))
+        else:
+            lines.append("<b>Failure sets</b>: none.")
+        self.body.setText("<br><br>".join(lines))
+        self.show()
+        self.close_button.setFocus()
+
+    def _close(self) -> None:
+        self.hide()
+        self.closed.emit()

@@ -1,0 +1,79 @@
+"""Light and dark palettes that follow the system, with large, high-contrast type for the bench."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True)
+class Colors:
+    """Semantic colours used by widgets and charts."""
+
+    background: str
+    surface: str
+    text: str
+    muted: str
+    accent: str
+    ready: str
+    caution: str
+    rest: str
+    failure: str
+
+
+LIGHT = Colors(
+    "#f7f7f5", "#ffffff", "#1b1d1f", "#5d6368", "#1f6feb", "#1a7f37", "#b35900", "#c62828", "#8e24aa"
+)
+DARK = Colors(
+    "#17191c", "#202327", "#eceff1", "#a3abb3", "#58a6ff", "#3fb950", "#f0883e", "#f47067", "#d2a8ff"
+)
+
+
+def is_dark() -> bool:
+    """Whether the system asks for a dark appearance."""
+    hints = QGuiApplication.styleHints()
+    return bool(hints.colorScheme() == Qt.ColorScheme.Dark)
+
+
+def colors() -> Colors:
+    """The palette in force."""
+    return DARK if is_dark() else LIGHT
+
+
+def apply_theme(app: QApplication) -> None:
+    """Fusion style with a palette matching the system's light/dark choice."""
+    app.setStyle("Fusion")
+    c = colors()
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor(c.background))
+    palette.setColor(QPalette.ColorRole.Base, QColor(c.surface))
+    palette.setColor(QPalette.ColorRole.AlternateBase, QColor(c.background))
+    palette.setColor(QPalette.ColorRole.Text, QColor(c.text))
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(c.text))
+    palette.setColor(QPalette.ColorRole.Button, QColor(c.surface))
+    palette.setColor(QPalette.ColorRole.ButtonText, QColor(c.text))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor(c.accent))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor(c.muted))
+    palette.setColor(QPalette.ColorRole.ToolTipBase, QColor(c.surface))
+    palette.setColor(QPalette.ColorRole.ToolTipText, QColor(c.text))
+    palette.setColor(QPalette.ColorRole.Link, QColor(c.accent))
+    app.setPalette(palette)
+    font = app.font()
+    if font.pointSizeF() < 11:
+        font.setPointSizeF(11)
+        app.setFont(font)
+    app.setStyleSheet(
+        f"""
+        QToolTip {{ color: {c.text}; background: {c.surface}; border: 1px solid {c.muted}; padding: 4px; }}
+        QTabBar::tab {{ padding: 8px 22px; font-size: 13pt; }}
+        QLabel[role="muted"] {{ color: {c.muted}; }}
+        QLabel[role="title"] {{ font-size: 16pt; font-weight: 600; }}
+        QLabel[role="big"] {{ font-size: 40pt; font-weight: 700; }}
+        QLabel[role="error"] {{ color: {c.rest}; font-weight: 600; }}
+        QPushButton {{ padding: 6px 14px; }}
+        """
+    )
