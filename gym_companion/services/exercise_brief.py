@@ -85,5 +85,7 @@ def build_brief(
         and not has_work_today
         and best.weight_kg > 0
     ):
-        brief.warmups = warmup_ladder(best.weight_kg, bar_weight_kg(settings), settings.unit, exercise.equipment)
+        brief.warmups = warmup_ladder(
+            best.weight_kg, bar_weight_kg(settings), settings.unit, exercise.equipment
+        )
     return brief

@@ -37,8 +37,8 @@ class RoutineBook:
         self._repository.delete(routine_id)
 
     def from_workout(self, name: str, slots: list[WorkoutSlot], target_rir: int) -> Routine:
-        """A routine with the exercises of a workout, their working-set counts and rep ranges around what was done."""
-        exercises = []
+        """A routine from a workout: its exercises, working-set counts and the rep ranges that were done."""
+        exercises: list[PlannedExercise] = []
         for slot in slots:
             if slot.exercise.id is None:
                 continue
@@ -50,7 +50,7 @@ class RoutineBook:
                     position=len(exercises),
                     sets=max(1, min(20, len(work) or 3)),
                     rep_min=max(1, min(reps)),
-                    rep_max=min(100, max(max(reps), min(reps))),
+                    rep_max=min(100, max(reps)),
                     target_rir=target_rir,
                 )
             )

@@ -330,7 +330,13 @@ class WorkoutLog:
         """Last time's sets, today's suggestion and warm-ups for an exercise of this workout."""
         session = self._require_session()
         return build_brief(
-            self._workouts, slot.exercise, session.id, session.started_at, settings, first_compound_today, slot.sets
+            self._workouts,
+            slot.exercise,
+            session.id,
+            session.started_at,
+            settings,
+            first_compound_today,
+            slot.sets,
         )
 
     def all_sets(self) -> list[SetEntry]:

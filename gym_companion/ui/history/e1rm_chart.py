@@ -19,8 +19,11 @@ from gym_companion.services.history import E1rmSeries
 from gym_companion.ui.theme import Colors, colors
 
 DAY_S = 86_400.0
+AXIS_WIDTH_PX = 60  # both charts' left axes share one width so their plot areas line up
 HOVER_RADIUS_PX = 24.0  # how close (in screen pixels) the pointer must be to a set to describe it
 _MIN_SPAN_S = 14 * DAY_S  # a lone session still gets a readable two-week axis
+# Lines break across gaps longer than this: F14's default layoff (8 weeks) is a new start, not a trend.
+LINE_BREAK_GAP_S = 8 * 7 * DAY_S
 
 
 def translucent(color: str, alpha: int) -> QColor:
@@ -33,6 +36,7 @@ def translucent(color: str, alpha: int) -> QColor:
 def style_axes(plot: pg.PlotWidget, palette: Colors) -> None:
     """Background, axis lines and tick labels in the theme's colours."""
     plot.setBackground(palette.surface)
+    plot.getAxis("left").setWidth(AXIS_WIDTH_PX)
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
         axis.setPen(pg.mkPen(palette.muted))
@@ -52,6 +56,16 @@ def describe_point(entry: SetEntry, e1rm_kg: float) -> str:
     return f"{when}\n{effort}\ne1RM {format_number(round(e1rm_kg, 1))} kg"
 
 
+def time_window(first: float, last: float, days: int | None) -> tuple[float, float]:
+    """The x range showing the last `days` before `last` (None: from `first`), at least two weeks wide."""
+    if days is not None:
+        first = max(first, last - days * DAY_S)
+    if last - first < _MIN_SPAN_S:
+        middle = (first + last) / 2
+        first, last = middle - _MIN_SPAN_S / 2, middle + _MIN_SPAN_S / 2
+    return first, last
+
+
 class E1rmChart(pg.PlotWidget):
     """e1RM over time for one exercise. Created once; `show_series` swaps the data in."""
 
@@ -66,6 +80,7 @@ class E1rmChart(pg.PlotWidget):
         item.setDownsampling(auto=True, mode="peak")
         item.setLabel("left", "e1RM (kg)")
         item.showGrid(x=False, y=True, alpha=0.12)
+        item.getAxis("left").setStyle(maxTickLevel=0)  # major lines only: minor grid lines cost paint time
         self._legend = item.addLegend(offset=(8, 8), colCount=4)
         # Order matters (see the module docstring): sets, session bests, trend, failure sets.
         self.sets_item = item.plot([], [], pen=None, symbol="o", symbolSize=5, name="Sets")
@@ -114,8 +129,10 @@ class E1rmChart(pg.PlotWidget):
         self._y = np.asarray(series.y, dtype=float)
         failed = np.asarray(series.failure, dtype=bool)
         self.sets_item.setData(self._x, self._y)
-        self.best_item.setData(np.asarray(series.session_x), np.asarray(series.session_best))
-        self.trend_item.setData(np.asarray(series.session_x), np.asarray(trend, dtype=float))
+        session_x = np.asarray(series.session_x, dtype=float)
+        connect = np.append(np.diff(session_x) <= LINE_BREAK_GAP_S, False)
+        self.best_item.setData(session_x, np.asarray(series.session_best, dtype=float), connect=connect)
+        self.trend_item.setData(session_x, np.asarray(trend, dtype=float), connect=connect)
         self.failure_item.setData(self._x[failed], self._y[failed])
         self.hide_hover()
         self.show_range(self.range_days)
@@ -125,15 +142,10 @@ class E1rmChart(pg.PlotWidget):
         self.range_days = days
         if self._x.size == 0:
             return
-        last = float(self._x[-1])
-        first = float(self._x[0]) if days is None else max(float(self._x[0]), last - days * DAY_S)
-        if last - first < _MIN_SPAN_S:
-            middle = (first + last) / 2
-            first, last = middle - _MIN_SPAN_S / 2, middle + _MIN_SPAN_S / 2
         item = self.getPlotItem()
         item.setAutoVisible(y=True)
         item.enableAutoRange(axis="y")
-        item.setXRange(first, last, padding=0.02)
+        item.setXRange(*time_window(float(self._x[0]), float(self._x[-1]), days), padding=0.02)
 
     # --- hover ----------------------------------------------------------------------------------
     def hover_near(self, x: float, y: float) -> int | None:

@@ -70,7 +70,7 @@ class HistoryPage(QWidget):
             button.setObjectName(name)
             button.setCheckable(True)
             button.setChecked(days is None)
-            button.clicked.connect(lambda _checked=False, d=days: self.e1rm_chart.show_range(d))
+            button.clicked.connect(lambda _checked=False, d=days: self.show_range(d))
             self.range_group.addButton(button)
             header.addWidget(button)
         header.addSpacing(12)
@@ -81,7 +81,6 @@ class HistoryPage(QWidget):
 
         self.e1rm_chart = E1rmChart()
         self.weekly_chart = WeeklyHardSetsChart()
-        self.weekly_chart.setXLink(self.e1rm_chart)  # one calendar: the range buttons move both charts
         self.muscle_combo = QComboBox()
         self.muscle_combo.setObjectName("weeklyMuscle")
         self.muscle_combo.currentIndexChanged.connect(self._muscle_changed)
@@ -118,7 +117,7 @@ class HistoryPage(QWidget):
         content.addWidget(lists)
         content.setStretchFactor(0, 3)
         content.setStretchFactor(1, 2)
-        content.setSizes([780, 560])
+        content.setSizes([720, 640])
 
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setObjectName("historyEmpty")
@@ -172,6 +171,11 @@ class HistoryPage(QWidget):
         self.exercise_combo.blockSignals(False)
         self._exercise_changed(self.exercise_combo.currentIndex())
         self._load_sessions()
+
+    def show_range(self, days: int | None) -> None:
+        """Show the last `days` of both charts (None: all), as the range buttons do."""
+        self.e1rm_chart.show_range(days)
+        self.weekly_chart.show_range(days)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Load on first sight (and after data changed while hidden)."""

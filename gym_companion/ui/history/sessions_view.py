@@ -30,6 +30,11 @@ def local_time_text(moment: datetime) -> str:
     return f"{moment.astimezone():%a %d %b %Y %H:%M}"
 
 
+def short_time_text(moment: datetime) -> str:
+    """A moment in local time, compact for a table column: '31 May 2025 12:17'."""
+    return f"{moment.astimezone():%d %b %Y %H:%M}"
+
+
 def duration_text(summary: SessionSummary) -> str:
     """How long the workout took: '1 h 16 min', '48 min', or 'in progress' while unfinished."""
     if summary.ended_at is None:
@@ -58,7 +63,7 @@ def session_title(summary: SessionSummary) -> str:
 class SessionsTableModel(QAbstractTableModel):
     """One row per past session, newest first: date, name, duration, sets, volume, failure sets."""
 
-    HEADERS = ("Date", "Workout", "Duration", "Sets", "Volume", "Failure sets")
+    HEADERS = ("Date", "Workout", "Duration", "Sets", "Volume", "Failures")
     DATE, NAME, DURATION, SETS, VOLUME, FAILURES = range(6)
 
     def __init__(self, load_page: Callable[[int, int], list[SessionSummary]], parent: Any = None) -> None:
@@ -131,6 +136,8 @@ class SessionsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= self.SETS:
             return _RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.DATE:
+                return local_time_text(summary.started_at)
             warmups = summary.set_count - summary.working_sets
             return (
                 f"{', '.join(summary.exercise_names)}\n{summary.working_sets} working sets, {warmups} warm-up"
@@ -139,7 +146,7 @@ class SessionsTableModel(QAbstractTableModel):
 
     def _text(self, summary: SessionSummary, column: int) -> str:
         if column == self.DATE:
-            return local_time_text(summary.started_at)
+            return short_time_text(summary.started_at)
         if column == self.NAME:
             return session_title(summary)
         if column == self.DURATION:
@@ -211,6 +218,8 @@ class SessionSetsModel(QAbstractTableModel):
         if column == self.LOAD:
             return f"{format_weight(entry.weight_kg, self._unit)} × {entry.reps}"
         if column == self.EFFORT:
+            if entry.set_type is SetType.WARMUP:
+                return ""
             return describe_effort(entry.rir, entry.failure) or "not rated"
         if entry.set_type is SetType.WARMUP:
             return ""

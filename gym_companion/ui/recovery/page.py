@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +24,7 @@ from gym_companion.services.context import AppContext
 from gym_companion.services.recovery_board import RecoveryReport
 from gym_companion.services.recovery_projection import current_fatigue, event_outlooks
 from gym_companion.ui.recovery.bar_delegate import PercentBarDelegate
+from gym_companion.ui.recovery.body_map import BodyMap
 from gym_companion.ui.recovery.events_panel import EventsPanel
 from gym_companion.ui.recovery.projection_chart import ProjectionChart
 from gym_companion.ui.recovery.table_model import (
@@ -38,6 +38,8 @@ from gym_companion.ui.theme import colors
 
 # Recovery changes with the clock, not only with new sets: showing the page again after this long recomputes.
 STALE_AFTER = timedelta(minutes=5)
+_CELL_PADDING = 14  # the style's cell margins, in pixels
+_SORT_ARROW = 22  # room a header keeps for the sort indicator
 
 
 class RecoveryPage(QWidget):
@@ -70,7 +72,7 @@ class RecoveryPage(QWidget):
 
         self.budget_label = QLabel()
         self.budget_label.setObjectName("failureBudgetLabel")
-        self.budget_label.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.budget_label.setWordWrap(True)
         self.budget_bar = QProgressBar()
         self.budget_bar.setObjectName("failureBudgetBar")
         self.budget_bar.setTextVisible(False)
@@ -78,6 +80,8 @@ class RecoveryPage(QWidget):
         self.budget_note = QLabel()
         self.budget_note.setProperty("role", "muted")
         self.budget_note.setWordWrap(True)
+        self.budget_frame = QFrame()
+        self.budget_frame.setObjectName("failureBudget")
 
         self.model = RecoveryTableModel(self._palette, self)
         self.proxy = RecoverySortProxy(self)
@@ -94,12 +98,15 @@ class RecoveryPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.HARD_SETS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
+        self.body_map = BodyMap(self._palette)
+        self.body_map.muscle_clicked.connect(lambda value: self.select_muscle(Muscle(value)))
         self.chart = ProjectionChart(self._palette)
         self.events = EventsPanel(context.profile, context.now, self._palette)
         self.events.events_changed.connect(self.refresh)
@@ -114,31 +121,30 @@ class RecoveryPage(QWidget):
         ready_box.addWidget(ready_title)
         ready_box.addWidget(self.ready_label)
         ready_box.addWidget(self.no_failure_label)
-        budget_box = QVBoxLayout()
-        budget_box.addStretch(1)
+        ready_box.addWidget(self.note_label)
+        ready_box.addStretch(1)
+        budget_box = QVBoxLayout(self.budget_frame)
+        budget_box.setContentsMargins(0, 0, 0, 0)
         budget_box.addWidget(self.budget_label)
         budget_box.addWidget(self.budget_bar)
         budget_box.addWidget(self.budget_note)
         budget_box.addStretch(1)
-        self.budget_frame = QFrame()
-        self.budget_frame.setObjectName("failureBudget")
-        self.budget_frame.setLayout(budget_box)
-        top = QHBoxLayout()
-        top.addLayout(ready_box, 3)
-        top.addWidget(self.budget_frame, 2)
 
+        top_right = QHBoxLayout()
+        top_right.addWidget(self.body_map, 0)
+        top_right.addWidget(self.budget_frame, 1)
         right = QVBoxLayout()
+        right.addLayout(top_right)
         right.addWidget(self.chart, 1)
         right.addWidget(self.events, 1)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(12, 8, 12, 8)
-        grid.addLayout(top, 0, 0, 1, 2)
-        grid.addWidget(self.note_label, 1, 0, 1, 2)
-        grid.addWidget(self.table, 2, 0)
-        grid.addLayout(right, 2, 1)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 3)
-        grid.setRowStretch(2, 1)
+        left = QVBoxLayout()
+        left.addLayout(ready_box)
+        left.addWidget(self.table, 1)
+        columns = QHBoxLayout(self)
+        columns.setContentsMargins(12, 8, 12, 8)
+        columns.setSpacing(14)
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 1)
 
     # --- staleness --------------------------------------------------------------------------------
     def mark_stale(self) -> None:
@@ -169,10 +175,30 @@ class RecoveryPage(QWidget):
         now = report.computed_at
         fatigue = {row.recovery.muscle: current_fatigue(row.recovery, speed) for row in report.rows}
         self.model.set_rows(report.rows, fatigue, now, speed)
+        self._fit_columns()
         self._show_ready(report)
         self._show_budget(report)
         self.events.show_events(event_outlooks(report), now)
-        self._select(self._selected or self._least_recovered(report))
+        self._select(self._selected or self._default_muscle(report))
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their words, without room for a sort arrow, so the table fits at 1366 px.
+
+        Measured from the texts rather than with sizeHintForColumn, which asks the model for every role
+        of every cell and costs more than the rest of the refresh.
+        """
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+        plain = self.table.fontMetrics()
+        bold_font = self.table.font()
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)
+        for column in Column:
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(header_metrics.horizontalAdvance(line) for line in header.split("\n")) + _SORT_ARROW
+            metrics = bold if column in (Column.MUSCLE, Column.STATUS, Column.RECOVERY) else plain
+            for text in self.model.texts(column):
+                width = max(width, metrics.horizontalAdvance(text))
+            self.table.setColumnWidth(column, width + _CELL_PADDING)
 
     def _show_ready(self, report: RecoveryReport) -> None:
         ready = report.ready_today
@@ -221,13 +247,16 @@ class RecoveryPage(QWidget):
             else f"The cap for a {style} lifter; change it or your training style in Settings (F11)."
         )
         self.budget_label.setStyleSheet(
-            f"font-size: 14pt; font-weight: 600; color: {p.rest if over > 0 else p.text};"
+            f"font-size: 13pt; font-weight: 600; color: {p.rest if over > 0 else p.text};"
         )
 
     # --- selection --------------------------------------------------------------------------------
-    @staticmethod
-    def _least_recovered(report: RecoveryReport) -> Muscle:
-        return min(report.rows, key=lambda r: (r.recovery.percent, r.recovery.muscle.label)).recovery.muscle
+    def _default_muscle(self, report: RecoveryReport) -> Muscle:
+        """The least recovered muscle is the one worth a look; when all are rested, the table's top row."""
+        tired = min(report.rows, key=lambda r: (r.recovery.percent, r.recovery.muscle.label)).recovery
+        if tired.band is not ReadinessBand.READY:
+            return tired.muscle
+        return Muscle(self.proxy.index(0, Column.MUSCLE).data(MUSCLE_ROLE))
 
     def select_muscle(self, muscle: Muscle) -> None:
         """Select a muscle's row; the projection follows."""
@@ -259,3 +288,4 @@ class RecoveryPage(QWidget):
         row = next(r for r in report.rows if r.recovery.muscle is muscle)
         speed = self._context.profile.settings.recovery_speed
         self.chart.show_muscle(row.recovery, report.computed_at, speed, report.upcoming_events)
+        self.body_map.show_recovery({r.recovery.muscle: r.recovery for r in report.rows}, muscle)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from gym_companion.domain.model import TrainingEvent
 from gym_companion.domain.recovery import NO_FAILURE_PERCENT, READY_PERCENT, MuscleRecovery
 from gym_companion.services.recovery_projection import PROJECTION_HOURS, projection
-from gym_companion.ui.recovery.wording import duration_text
+from gym_companion.ui.recovery.wording import duration_text, percent_text
 from gym_companion.ui.theme import Colors
 
 _TICK_STEP_H = 12
@@ -33,39 +33,37 @@ class ProjectionChart(QWidget):
         self.plot.hideButtons()
         self.plot.setMinimumHeight(150)
         item = self.plot.getPlotItem()
-        item.setXRange(0, PROJECTION_HOURS, padding=0.02)
+        item.setXRange(-4, PROJECTION_HOURS + 1, padding=0)
         item.setYRange(0, 100, padding=0.04)
         pen = pg.mkPen(palette.muted)
         for name in ("left", "bottom"):
             axis = item.getAxis(name)
             axis.setPen(pen)
             axis.setTextPen(pg.mkPen(palette.text))
+        item.getAxis("left").setWidth(46)
         item.getAxis("bottom").setTicks(
             [[(h, "now" if h == 0 else f"+{h} h") for h in range(0, int(PROJECTION_HOURS) + 1, _TICK_STEP_H)]]
         )
-        item.getAxis("left").setTicks([[(v, f"{v} %") for v in (0, 50, 70, 90, 100)]])
+        item.getAxis("left").setTicks([[(v, f"{v} %") for v in (0, 50, 70, 90)]])
         item.showGrid(x=True, y=False, alpha=0.15)
-        for level, colour, text in (
-            (READY_PERCENT, palette.ready, "ready"),
-            (NO_FAILURE_PERCENT, palette.caution, "no failure below"),
-        ):
-            line = pg.InfiniteLine(
-                pos=level,
-                angle=0,
-                pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine),
-                label=text,
-                labelOpts={"position": 0.9, "color": colour, "anchors": [(0.5, 1), (0.5, 1)]},
-            )
-            item.addItem(line)
+        for level, colour in ((READY_PERCENT, palette.ready), (NO_FAILURE_PERCENT, palette.caution)):
+            item.addItem(pg.InfiniteLine(pos=level, angle=0, pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine)))
         self.curve = item.plot([], [], pen=pg.mkPen(palette.accent, width=3))
         self._event_lines: list[pg.InfiniteLine] = []
         self.summary = QLabel()
-        self.summary.setProperty("role", "muted")
+        self.summary.setObjectName("recoveryProjectionSummary")
         self.summary.setWordWrap(True)
+        self.legend = QLabel(
+            f"<span style='color:{palette.ready}'>- - 90 % ready</span> &nbsp; "
+            f"<span style='color:{palette.caution}'>- - 70 % train without failure</span>"
+        )
+        self.legend.setProperty("role", "muted")
+        self.legend.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.plot, 1)
+        layout.addWidget(self.legend)
         layout.addWidget(self.summary)
 
     def show_muscle(
@@ -76,10 +74,10 @@ class ProjectionChart(QWidget):
         self.curve.setData([h for h, _ in points], [p for _, p in points])
         self.title.setText(f"{recovery.muscle.label}: the next 72 h")
         if recovery.hours_to_ready <= 0:
-            self.summary.setText(f"{recovery.percent:.0f} % now — ready. The line assumes no more training.")
+            self.summary.setText(f"{percent_text(recovery.percent)} now: ready. The line assumes no more training.")
         else:
             self.summary.setText(
-                f"{recovery.percent:.0f} % now; ready (90 %) in {duration_text(recovery.hours_to_ready)} "
+                f"{percent_text(recovery.percent)} now; ready (90 %) in {duration_text(recovery.hours_to_ready)} "
                 "if you do not train it again."
             )
         item = self.plot.getPlotItem()

@@ -40,25 +40,32 @@ class Column(enum.IntEnum):
     LAST_FAILURE = 7
 
 
+_COLUMN_COUNT = len(Column)
 HEADERS = {
     Column.MUSCLE: ("Muscle", "Muscle group as the recovery model sees it"),
     Column.RECOVERY: ("Recovery %", "How recovered the muscle is now (100 % = fully rested)"),
     Column.STATUS: ("Status", "Ready ≥ 90 % · Train, no failure 70–90 % · Rest or go light < 70 %"),
-    Column.READY_IN: ("Ready in", "Time until the muscle reaches 90 % if you do not train it"),
-    Column.HARD_SETS: ("Hard sets", "Sets at RIR 4 or closer since Monday, against the weekly landmarks"),
-    Column.FAILURE_SETS: ("Failures", "Sets taken to failure since Monday (either kind)"),
-    Column.LAST_TRAINED: ("Last trained", "When a set last worked this muscle"),
-    Column.LAST_FAILURE: ("Last failure", "When this muscle was last taken to failure"),
+    Column.READY_IN: ("Ready\nin", "Time until the muscle reaches 90 % if you do not train it"),
+    Column.HARD_SETS: ("Hard sets\nthis week", "Sets at RIR 4 or closer since Monday, against the weekly landmarks"),
+    Column.FAILURE_SETS: ("Failure\nsets", "Sets taken to failure since Monday (either kind)"),
+    Column.LAST_TRAINED: ("Last\ntrained", "When a set last worked this muscle"),
+    Column.LAST_FAILURE: ("Last\nfailure", "When this muscle was last taken to failure"),
 }
 
 
 class RecoveryTableModel(QAbstractTableModel):
-    """Holds one report's rows; the page replaces them wholesale on refresh (14 rows, cheap)."""
+    """Holds one report's rows; the page replaces them wholesale on refresh.
+
+    Every cell's roles are computed once per report: Qt asks data() a thousand times a repaint, and
+    answering from a dict keeps the refresh well inside its budget.
+    """
 
     def __init__(self, palette: Colors, parent: Any = None) -> None:
         super().__init__(parent)
         self._palette = palette
         self._rows: list[MuscleRow] = []
+        self._cells: list[list[dict[int, Any]]] = []
+        self._keys: list[list[tuple[float, str]]] = []
         self._fatigue: dict[Muscle, float] = {}
         self._now: datetime | None = None
         self._speed = 1.0
@@ -72,17 +79,23 @@ class RecoveryTableModel(QAbstractTableModel):
         self._fatigue = fatigue
         self._now = now
         self._speed = speed
+        self._cells = [[self._roles(row, column) for column in Column] for row in self._rows]
+        self._keys = [[self._sort_key(row, column) for column in Column] for row in self._rows]
         self.endResetModel()
 
     def row_for(self, muscle: Muscle) -> int:
         """The source row of a muscle, or -1."""
         return next((i for i, r in enumerate(self._rows) if r.recovery.muscle is muscle), -1)
 
+    def texts(self, column: Column) -> list[str]:
+        """Every row's text in a column (the page sizes columns from these)."""
+        return [cells[column][Qt.ItemDataRole.DisplayRole] for cells in self._cells]
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._cells)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation is not Qt.Orientation.Horizontal or section not in Column._value2member_map_:
@@ -95,29 +108,15 @@ class RecoveryTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._now is None:
+        if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._colour(row, column)
-        if role == Qt.ItemDataRole.FontRole and column in (Column.MUSCLE, Column.STATUS):
-            return self._bold
-        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (Column.MUSCLE, Column.STATUS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == MUSCLE_ROLE:
-            return row.recovery.muscle.value
-        if role == PERCENT_ROLE:
-            return row.recovery.percent
-        return None
+        return self._cells[index.row()][index.column()].get(role)
 
     def sort_key(self, source_row: int, column: int) -> tuple[float, str]:
         """What a column sorts by, ties broken by muscle name (readiness: most rested first)."""
-        row = self._rows[source_row]
+        return self._keys[source_row][column]
+
+    def _sort_key(self, row: MuscleRow, column: Column) -> tuple[float, str]:
         r = row.recovery
         keys: dict[int, float] = {
             Column.MUSCLE: 0.0,
@@ -130,6 +129,23 @@ class RecoveryTableModel(QAbstractTableModel):
             Column.LAST_FAILURE: r.last_failure.timestamp() if r.last_failure else float("-inf"),
         }
         return keys[column], r.muscle.label
+
+    def _roles(self, row: MuscleRow, column: Column) -> dict[int, Any]:
+        roles: dict[int, Any] = {
+            Qt.ItemDataRole.DisplayRole: self._text(row, column),
+            Qt.ItemDataRole.ToolTipRole: self._tooltip(row, column),
+            MUSCLE_ROLE: row.recovery.muscle.value,
+        }
+        colour = self._colour(row, column)
+        if colour is not None:
+            roles[Qt.ItemDataRole.ForegroundRole] = colour
+        if column in (Column.MUSCLE, Column.STATUS):
+            roles[Qt.ItemDataRole.FontRole] = self._bold
+        else:
+            roles[Qt.ItemDataRole.TextAlignmentRole] = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if column is Column.RECOVERY:
+            roles[PERCENT_ROLE] = row.recovery.percent
+        return roles
 
     # --- cells ----------------------------------------------------------------------------------
     def _text(self, row: MuscleRow, column: Column) -> str:
@@ -202,4 +218,10 @@ class RecoverySortProxy(QSortFilterProxyModel):
     def lessThan(self, left: _Index, right: _Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, RecoveryTableModel)
-        return model.sort_key(left.row(), left.column()) < model.sort_key(right.row(), right.column())
+        (left_key, left_name) = model.sort_key(left.row(), left.column())
+        (right_key, right_name) = model.sort_key(right.row(), right.column())
+        if left_key != right_key:
+            return left_key < right_key
+        # Ties read A to Z whichever way the column sorts (Qt reverses the whole comparison when descending).
+        descending = self.sortOrder() is Qt.SortOrder.DescendingOrder
+        return left_name > right_name if descending else left_name < right_name

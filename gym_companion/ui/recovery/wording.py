@@ -101,7 +101,7 @@ def clock_text(moment: datetime, now: datetime) -> str:
 def hard_sets_text(hard_sets: float, zone: VolumeZone | None) -> str:
     """This week's hard sets and where they fall, compactly: '9 · MEV–MAV' (the landmarks are in the tooltip)."""
     count = count_text(hard_sets)
-    return count if zone is None else f"{count} · {ZONE_TAGS[zone]}"
+    return count if zone is None or hard_sets == 0 else f"{count} · {ZONE_TAGS[zone]}"
 
 
 def hard_sets_tooltip(row: MuscleRow) -> str:

@@ -59,7 +59,7 @@ class RestAlarm:
                 return False
             self._effect.play()  # type: ignore[attr-defined]
             return True
-        except Exception:  # noqa: BLE001 - no sound is never an error: the flash still shows
+        except Exception:
             log.info("No sound for the rest alarm", exc_info=True)
             self._effect = None
             return False

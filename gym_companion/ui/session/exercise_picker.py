@@ -29,7 +29,9 @@ class ExercisePicker(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("exerciseSearch")
         self.search.setPlaceholderText("Add exercise… (Ctrl+E)")
-        self.search.setToolTip("Type any part of a name, in any order (e.g. 'curl db'); ↑/↓ to choose, Enter to add")
+        self.search.setToolTip(
+            "Type any part of a name, in any order (e.g. 'curl db'); ↑/↓ to choose, Enter to add"
+        )
         self.search.setClearButtonEnabled(True)
         self.search.setStyleSheet("font-size: 14pt; padding: 6px;")
         self.matches = QListWidget()

@@ -40,7 +40,11 @@ from gym_companion.ui.session.shortcuts import ShortcutsOverlay
 from gym_companion.ui.session.summary_panel import SummaryPanel
 from gym_companion.ui.widgets.clock import Clocks
 
-SET_TYPES = ((SetType.WORKING, "Working (Alt+K)"), (SetType.WARMUP, "Warm-up (Alt+W)"), (SetType.DROP, "Drop (Alt+D)"))
+SET_TYPES = (
+    (SetType.WORKING, "Working (Alt+K)"),
+    (SetType.WARMUP, "Warm-up (Alt+W)"),
+    (SetType.DROP, "Drop (Alt+D)"),
+)
 MAX_REST_RECORDED_S = 3600
 
 
@@ -88,7 +92,9 @@ class SessionPage(QWidget):
         self.resume_banner = QLabel()
         self.resume_banner.setObjectName("resumeBanner")
         self.resume_banner.setWordWrap(True)
-        self.resume_banner.setStyleSheet("padding: 6px; border-radius: 6px; background: palette(alternate-base);")
+        self.resume_banner.setStyleSheet(
+            "padding: 6px; border-radius: 6px; background: palette(alternate-base);"
+        )
         self.resume_banner.hide()
 
         # left: picker and the workout's exercises
@@ -132,7 +138,9 @@ class SessionPage(QWidget):
         self.weight_input = QLineEdit()
         self.weight_input.setObjectName("weightInput")
         self.weight_input.setPlaceholderText(unit)
-        self.weight_input.setToolTip(f"Weight in {unit} (added load for bodyweight exercises). Tab or Enter: reps")
+        self.weight_input.setToolTip(
+            f"Weight in {unit} (added load for bodyweight exercises). Tab or Enter: reps"
+        )
         self.reps_input = QLineEdit()
         self.reps_input.setObjectName("repsInput")
         self.reps_input.setPlaceholderText("reps")
@@ -362,7 +370,9 @@ class SessionPage(QWidget):
             return
         settings = self.context.profile.settings
         try:
-            weight_kg = parse_weight(self.weight_input.text(), settings.unit, allow_negative=slot.exercise.assisted)
+            weight_kg = parse_weight(
+                self.weight_input.text(), settings.unit, allow_negative=slot.exercise.assisted
+            )
         except ValueError as exc:
             self._show_error(str(exc), self.weight_input)
             return
@@ -375,7 +385,11 @@ class SessionPage(QWidget):
         try:
             if self._editing is not None:
                 self.log.edit(
-                    self._editing, weight_kg=weight_kg, reps=reps, set_type=set_type, notes=self.note_input.text()
+                    self._editing,
+                    weight_kg=weight_kg,
+                    reps=reps,
+                    set_type=set_type,
+                    notes=self.note_input.text(),
                 )
                 self._end_edit()
                 self._after_change()
@@ -550,20 +564,23 @@ class SessionPage(QWidget):
             return
         self._set_inputs_enabled(True)
         self.exercise_title.setText(slot.exercise.name)
-        first_compound = next(
-            (s for s in self.log.slots if s.exercise.mechanics is Mechanics.COMPOUND), None
-        ) is slot
+        first_compound = (
+            next((s for s in self.log.slots if s.exercise.mechanics is Mechanics.COMPOUND), None) is slot
+        )
         brief = self.log.brief(slot, settings, first_compound)
         if brief.last_sets:
             when = _days_ago(brief.last_date, self.clocks.now()) if brief.last_date else ""
             sets_text = ", ".join(
-                f"{format_weight(s.weight_kg, unit)} × {s.reps}" + (f" @ {_effort_short(s)}" if _effort_short(s) else "")
+                f"{format_weight(s.weight_kg, unit)} × {s.reps}"
+                + (f" @ {_effort_short(s)}" if _effort_short(s) else "")
                 for s in brief.last_sets
                 if s.set_type is not SetType.WARMUP
             )
             self.last_time_label.setText(f"<b>Last time</b> ({when}): {sets_text}")
         else:
-            self.last_time_label.setText("<b>Last time</b>: first time — pick a weight you can do for 8–12 with 2–3 in reserve.")
+            self.last_time_label.setText(
+                "<b>Last time</b>: first time — pick a weight you can do for 8–12 with 2–3 in reserve."
+            )
         if brief.suggestion is not None:
             s = brief.suggestion
             rir = f" @ RIR {s.target_rir}" if s.target_rir is not None else ""
@@ -712,4 +729,6 @@ class _CreateExerciseForm(QFrame):
         self.error.setText(message)
 
     def _create(self) -> None:
-        self.created.emit(self.name.text(), Muscle(self.muscle.currentData()), Mechanics(self.mechanics.currentData()))
+        self.created.emit(
+            self.name.text(), Muscle(self.muscle.currentData()), Mechanics(self.mechanics.currentData())
+        )

@@ -53,7 +53,11 @@ class SetsTable(QTableWidget):
             effort = describe_effort(entry.rir, entry.failure)
             if not effort and entry.set_type is not SetType.WARMUP:
                 effort = "not rated"
-            rest = "" if entry.rest_before_s is None else f"{entry.rest_before_s // 60}:{entry.rest_before_s % 60:02d}"
+            rest = (
+                ""
+                if entry.rest_before_s is None
+                else f"{entry.rest_before_s // 60}:{entry.rest_before_s % 60:02d}"
+            )
             values = (
                 number,
                 _TYPE_LABEL[entry.set_type],
@@ -65,7 +69,9 @@ class SetsTable(QTableWidget):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column == 3:
-                    item.setToolTip("Reps in reserve, or the kind of failure. Select the set and press R to change.")
+                    item.setToolTip(
+                        "Reps in reserve, or the kind of failure. Select the set and press R to change."
+                    )
                 self.setItem(row, column, item)
         if sets:
             self.scrollToBottom()

@@ -29,9 +29,12 @@ class ShortcutsOverlay(QWidget):
         super().__init__(parent)
         self.setObjectName("shortcutsOverlay")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("#shortcutsOverlay { background: palette(base); border: 2px solid palette(highlight); }")
+        self.setStyleSheet(
+            "#shortcutsOverlay { background: palette(base); border: 2px solid palette(highlight); }"
+        )
         rows = "".join(
-            f"<tr><td style='padding:4px 18px 4px 0'><b>{keys}</b></td><td>{what}</td></tr>" for keys, what in SHORTCUTS
+            f"<tr><td style='padding:4px 18px 4px 0'><b>{keys}</b></td><td>{what}</td></tr>"
+            for keys, what in SHORTCUTS
         )
         label = QLabel(f"<h2>Keyboard shortcuts</h2><table>{rows}</table><p>Esc closes.</p>")
         label.setStyleSheet("font-size: 13pt;")

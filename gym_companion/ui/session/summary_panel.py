@@ -43,9 +43,9 @@ class SummaryPanel(QFrame):
         minutes = int(summary.duration.total_seconds() // 60)
         duration = f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
         self.title.setText(f"Workout finished — {session.name}")
-        self.headline.setText(
-            f"{duration} · {summary.working_sets} working set{'' if summary.working_sets == 1 else 's'} · {format_weight(summary.volume_kg, unit)} volume"
-        )
+        plural = "" if summary.working_sets == 1 else "s"
+        volume = format_weight(summary.volume_kg, unit)
+        self.headline.setText(f"{duration} · {summary.working_sets} working set{plural} · {volume} volume")
         lines: list[str] = []
         if summary.hard_sets:
             muscles = sorted(summary.hard_sets.items(), key=lambda kv: -kv[1])

@@ -65,9 +65,9 @@ def _first_schema_database(path: Path) -> None:
             "VALUES (1, 'u-1', '2025-01-01 17:00:00.000000', 'Push', '')"
         )
         con.exec_driver_sql(
-            "INSERT INTO set_entry (uuid, session_id, exercise_id, exercise_order, set_order, set_type, weight_kg,"
-            " reps, rir, failure, logged_at, unit_shown, notes) VALUES ('s-1', 1, 1, 0, 0, 'working', 100.0, 5,"
-            " 0, 'technical', '2025-01-01 17:10:00.000000', 'kg', 'felt heavy')"
+            "INSERT INTO set_entry (uuid, session_id, exercise_id, exercise_order, set_order, set_type,"
+            " weight_kg, reps, rir, failure, logged_at, unit_shown, notes) VALUES ('s-1', 1, 1, 0, 0,"
+            " 'working', 100.0, 5, 0, 'technical', '2025-01-01 17:10:00.000000', 'kg', 'felt heavy')"
         )
     engine.dispose()
 
@@ -151,7 +151,9 @@ def test_daily_backup_once_a_day_keeping_the_last_seven(db_path: Path) -> None:
     try:
         made = [daily_backup(db_path, datetime(2026, 3, day, 9, tzinfo=UTC)) for day in range(1, 11)]
         assert all(m is not None for m in made)
-        assert daily_backup(db_path, datetime(2026, 3, 10, 21, tzinfo=UTC)) is None  # same day: no second copy
+        assert (
+            daily_backup(db_path, datetime(2026, 3, 10, 21, tzinfo=UTC)) is None
+        )  # same day: no second copy
     finally:
         db.close()
     kept = sorted(p.name for p in backup_dir_for(db_path).glob("*daily*"))

@@ -68,9 +68,17 @@ def test_exercises_round_trip_with_muscles_and_aliases(db: Database) -> None:
     (loaded,) = ExerciseRepository(db.engine).all()
     assert loaded.id is not None
     assert loaded == Exercise(**{**BENCH.__dict__, "id": loaded.id}) if hasattr(BENCH, "__dict__") else True
-    assert (loaded.name, loaded.aliases, loaded.primary_muscles) == (BENCH.name, BENCH.aliases, BENCH.primary_muscles)
+    assert (loaded.name, loaded.aliases, loaded.primary_muscles) == (
+        BENCH.name,
+        BENCH.aliases,
+        BENCH.primary_muscles,
+    )
     assert set(loaded.secondary_muscles) == set(BENCH.secondary_muscles)
-    assert (loaded.failure_safety, loaded.fatigue_factor, loaded.default_rest_s) == (FailureSafety.SPOTTER, 1.2, 180)
+    assert (loaded.failure_safety, loaded.fatigue_factor, loaded.default_rest_s) == (
+        FailureSafety.SPOTTER,
+        1.2,
+        180,
+    )
     db.close()
 
 
@@ -79,7 +87,9 @@ def test_custom_exercise_name_must_be_new(db: Database) -> None:
     repo.seed([BENCH])
     with pytest.raises(ValueError, match="already exists"):
         repo.add(Exercise(name="bench press", primary_muscles=(Muscle.CHEST,), is_custom=True))
-    custom = repo.add(Exercise(name="Cable Y-Raise", primary_muscles=(Muscle.SIDE_REAR_DELTS,), is_custom=True))
+    custom = repo.add(
+        Exercise(name="Cable Y-Raise", primary_muscles=(Muscle.SIDE_REAR_DELTS,), is_custom=True)
+    )
     assert custom.id is not None and any(e.is_custom for e in repo.all())
 
 
@@ -145,7 +155,16 @@ def test_database_refuses_impossible_sets(db: Database) -> None:
     workouts = WorkoutRepository(db.engine)
     bad = [
         SetEntry(**{**_as_dict(sets[1]), "uuid": "bad-1", "set_order": 10, "reps": 0, "id": None}),
-        SetEntry(**{**_as_dict(sets[1]), "uuid": "bad-2", "set_order": 11, "rir": 2, "failure": FailureKind.ABSOLUTE, "id": None}),
+        SetEntry(
+            **{
+                **_as_dict(sets[1]),
+                "uuid": "bad-2",
+                "set_order": 11,
+                "rir": 2,
+                "failure": FailureKind.ABSOLUTE,
+                "id": None,
+            }
+        ),
         SetEntry(**{**_as_dict(sets[1]), "uuid": "bad-3", "set_order": 12, "rir": 7, "id": None}),
     ]
     for entry in bad:
@@ -159,7 +178,7 @@ def _as_dict(entry: SetEntry) -> dict[str, object]:
 
 
 def test_previous_sets_are_last_sessions_sets_of_that_exercise(db: Database) -> None:
-    session, sets = _session_with_sets(db)
+    _session, sets = _session_with_sets(db)
     workouts = WorkoutRepository(db.engine)
     later = workouts.start_session(WorkoutSession(uuid="w-2", started_at=T0 + timedelta(days=3)))
     assert workouts.previous_sets(sets[0].exercise_id, later.started_at) == sets
@@ -170,7 +189,9 @@ def test_add_history_is_idempotent_by_uuid(db: Database) -> None:
     _session, sets = _session_with_sets(db)
     workouts = WorkoutRepository(db.engine)
     new = WorkoutSession(uuid="w-9", started_at=T0 + timedelta(days=7))
-    copies = [SetEntry(**{**_as_dict(s), "uuid": f"c-{i}", "id": None, "session_id": 0}) for i, s in enumerate(sets)]
+    copies = [
+        SetEntry(**{**_as_dict(s), "uuid": f"c-{i}", "id": None, "session_id": 0}) for i, s in enumerate(sets)
+    ]
     assert workouts.add_history([(new, copies)]) == (1, 3)
     again = WorkoutSession(uuid="w-9", started_at=T0 + timedelta(days=7))
     assert workouts.add_history([(again, copies)]) == (0, 0)
@@ -184,8 +205,17 @@ def test_routines_round_trip(db: Database) -> None:
     routine = repo.save(
         Routine(
             name="Push A",
-            exercises=[PlannedExercise(exercise_id=exercise_id, position=0, sets=4, rep_min=5, rep_max=8,
-                                       target_rir=1, failure_last_set=True)],
+            exercises=[
+                PlannedExercise(
+                    exercise_id=exercise_id,
+                    position=0,
+                    sets=4,
+                    rep_min=5,
+                    rep_max=8,
+                    target_rir=1,
+                    failure_last_set=True,
+                )
+            ],
         )
     )
     db = _reopen(db)
@@ -196,10 +226,18 @@ def test_routines_round_trip(db: Database) -> None:
 def test_settings_events_bodyweight_and_state_round_trip(db: Database) -> None:
     profile = ProfileRepository(db.engine)
     assert profile.load_settings() == Settings()
-    settings = Settings(unit=WeightUnit.LB, goal=Goal.OTHER_SPORT_PRIORITY, training_style=TrainingStyle.FULL_BODY,
-                        target_rir=3, failure_features=False, weekly_failure_cap=2)
+    settings = Settings(
+        unit=WeightUnit.LB,
+        goal=Goal.OTHER_SPORT_PRIORITY,
+        training_style=TrainingStyle.FULL_BODY,
+        target_rir=3,
+        failure_features=False,
+        weekly_failure_cap=2,
+    )
     profile.save_settings(settings)
-    event = profile.save_event(TrainingEvent(title="10K race", starts_at=T0 + timedelta(days=5), no_failure_window_h=48))
+    event = profile.save_event(
+        TrainingEvent(title="10K race", starts_at=T0 + timedelta(days=5), no_failure_window_h=48)
+    )
     profile.add_bodyweight(BodyweightEntry(measured_at=T0, weight_kg=81.4))
     profile.set_state("rest_timer", {"deadline_wall": 123.5})
     db = _reopen(db)

@@ -1,0 +1,259 @@
+"""The session page driven by keyboard: a whole workout, ratings, the rest timer, bad input, resume."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers.clock import FakeClock
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from gym_companion.app import create_main_window
+from gym_companion.domain.model import FailureKind, SetType
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db_path: Path, clock: FakeClock) -> Iterator[QWidget]:
+    win = create_main_window(db_path, clock.clocks())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def child(window: QWidget, cls: type, name: str):  # type: ignore[no-untyped-def]
+    widget = window.findChild(cls, name)
+    assert widget is not None, name
+    return widget
+
+
+def add_exercise(qtbot: QtBot, window: QWidget, text: str) -> None:
+    search = child(window, QLineEdit, "exerciseSearch")
+    search.setFocus()
+    qtbot.keyClicks(search, text)
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+
+
+def log(qtbot: QtBot, window: QWidget, weight: str, reps: str, rating: str | None = None) -> None:
+    weight_input = child(window, QLineEdit, "weightInput")
+    reps_input = child(window, QLineEdit, "repsInput")
+    weight_input.setFocus()
+    weight_input.selectAll()
+    qtbot.keyClicks(weight_input, weight)
+    qtbot.keyClick(weight_input, Qt.Key.Key_Tab)
+    reps_input.selectAll()
+    qtbot.keyClicks(reps_input, reps)
+    qtbot.keyClick(reps_input, Qt.Key.Key_Return)
+    if rating is not None:
+        prompt = child(window, QWidget, "rirPrompt")
+        assert prompt.isVisible()
+        if rating == "Esc":
+            qtbot.keyClick(prompt, Qt.Key.Key_Escape)
+        else:
+            qtbot.keyClicks(prompt, rating)
+        assert not prompt.isVisible()
+
+
+def stored_sets(window: QWidget) -> list[tuple[str, float, int, int | None, str]]:
+    import sqlite3
+
+    with sqlite3.connect(window.context.db_path) as con:  # type: ignore[attr-defined]
+        return con.execute(
+            "SELECT e.name, s.weight_kg, s.reps, s.rir, s.failure || ':' || s.set_type "
+            "FROM set_entry s JOIN exercise e ON e.id = s.exercise_id ORDER BY s.exercise_order, s.set_order"
+        ).fetchall()
+
+
+def test_pages_open_and_switch_by_keyboard(qtbot: QtBot, window: QWidget) -> None:
+    tabs = window.tabs  # type: ignore[attr-defined]
+    for keys, name in (("Ctrl+2", "historyPage"), ("Ctrl+3", "recoveryPage"), ("Ctrl+1", "sessionPage")):
+        qtbot.keyClick(window, keys[-1], Qt.KeyboardModifier.ControlModifier)
+        assert tabs.currentWidget().objectName() == name
+
+
+def test_a_whole_workout_by_keyboard(qtbot: QtBot, window: QWidget, clock: FakeClock) -> None:
+    add_exercise(qtbot, window, "barbell back squat")
+    assert child(window, QLabel, "currentExercise").text() == "Squat"
+    qtbot.keyClick(window.session_page, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)  # type: ignore[attr-defined]
+    for weight in ("20", "60"):
+        log(qtbot, window, weight, "5")  # warm-ups: no prompt
+        assert not child(window, QWidget, "rirPrompt").isVisible()
+        clock.advance(60)
+    qtbot.keyClick(window.session_page, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)  # type: ignore[attr-defined]
+    log(qtbot, window, "100", "5", "2")
+    clock.advance(180)
+    log(qtbot, window, "100", "5", "1")
+    clock.advance(180)
+    add_exercise(qtbot, window, "dumbbell curl")
+    log(qtbot, window, "14", "10", "3")
+    clock.advance(90)
+    log(qtbot, window, "14", "9", "t")
+    clock.advance(90)
+    add_exercise(qtbot, window, "Triceps Pushdown (Cable - Straight Bar)")
+    log(qtbot, window, "30", "12", "2")
+    clock.advance(90)
+    log(qtbot, window, "30", "10", "f")
+    qtbot.keyClick(window.session_page, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # type: ignore[attr-defined]
+    log(qtbot, window, "20", "8", "Esc")  # a drop set left unrated
+    assert stored_sets(window) == [
+        ("Squat", 20.0, 5, None, "none:warmup"),
+        ("Squat", 60.0, 5, None, "none:warmup"),
+        ("Squat", 100.0, 5, 2, "none:working"),
+        ("Squat", 100.0, 5, 1, "none:working"),
+        ("Dumbbell Curl", 14.0, 10, 3, "none:working"),
+        ("Dumbbell Curl", 14.0, 9, 0, "technical:working"),
+        ("Triceps Pushdown", 30.0, 12, 2, "none:working"),
+        ("Triceps Pushdown", 30.0, 10, 0, "absolute:working"),
+        ("Triceps Pushdown", 20.0, 8, None, "none:drop"),
+    ]
+    # re-rate the drop set from the sets table with the keyboard
+    table = child(window, QWidget, "setsTable")
+    qtbot.keyClick(window.session_page, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+    assert table.hasFocus()
+    qtbot.keyClick(table, Qt.Key.Key_R)
+    qtbot.keyClicks(child(window, QWidget, "rirPrompt"), "f")
+    assert stored_sets(window)[-1][3:] == (0, "absolute:drop")
+    # delete it and undo
+    table.setFocus()
+    table.selectRow(2)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert len(stored_sets(window)) == 8
+    qtbot.keyClick(window.session_page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+    assert len(stored_sets(window)) == 9 and stored_sets(window)[-1][3:] == (0, "absolute:drop")
+    # finish: a summary that names the failure sets and where they were
+    clock.advance(120)
+    qtbot.mouseClick(child(window, QPushButton, "finishWorkoutButton"), Qt.MouseButton.LeftButton)
+    body = child(window, QLabel, "summaryBody").text()
+    assert child(window, QWidget, "workoutSummary").isVisible()
+    assert "Dumbbell Curl, set 2 of 2 (exercise 2 of 3): technical failure" in body
+    assert "Triceps Pushdown" in body and "absolute failure" in body
+    assert "Quads 2" in body  # two hard squat sets
+
+
+def test_bad_inputs_are_refused_with_a_message_and_nothing_saved(qtbot: QtBot, window: QWidget) -> None:
+    add_exercise(qtbot, window, "bench press")
+    error = child(window, QLabel, "inputError")
+    for weight, reps, message in (
+        ("abc", "8", "not a weight"),
+        ("80", "0", "at least 1"),
+        ("80", "eight", "not a number of reps"),
+        ("80", "101", "More than 100"),
+        ("-20", "8", "cannot be negative"),
+        ("1200", "5", "more than any gym load"),
+        ("80", "7.5", "whole number"),
+    ):
+        log(qtbot, window, weight, reps)
+        assert error.isVisible() and message in error.text(), (weight, reps, error.text())
+        assert not child(window, QWidget, "rirPrompt").isVisible()
+    assert stored_sets(window) == []
+
+
+def test_assisted_exercise_takes_a_negative_load(qtbot: QtBot, window: QWidget) -> None:
+    add_exercise(qtbot, window, "assisted pull-up")
+    log(qtbot, window, "-25", "8", "2")
+    assert stored_sets(window) == [("Assisted Pull-Up", -25.0, 8, 2, "none:working")]
+
+
+def test_rest_timer_counts_down_adjusts_and_goes_into_overtime(
+    qtbot: QtBot, window: QWidget, clock: FakeClock
+) -> None:
+    add_exercise(qtbot, window, "dumbbell curl")
+    label = child(window, QLabel, "restRemainingLabel")
+    log(qtbot, window, "14", "10")
+    assert label.text() == "–:––"  # the timer waits for the rating
+    qtbot.keyClicks(child(window, QWidget, "rirPrompt"), "2")
+    panel = window.session_page.rest_panel  # type: ignore[attr-defined]
+    rest = panel.countdown.duration_s
+    assert label.text() == f"{int(rest) // 60}:{int(rest) % 60:02d}"
+    clock.advance(30)
+    panel.tick()
+    remaining = rest - 30
+    assert label.text() == f"{int(remaining) // 60}:{int(remaining) % 60:02d}"
+    qtbot.keyClick(window.session_page, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+    remaining += 15
+    assert label.text() == f"{int(remaining) // 60}:{int(remaining) % 60:02d}"
+    clock.advance(remaining + 5)
+    panel.tick()
+    assert label.text() == "+0:05"
+    assert panel.flashing and window.session_page.alarm.rings == 1  # type: ignore[attr-defined]
+    assert "sound" not in window.session_page.alarm.last_channels  # type: ignore[attr-defined]
+    clock.advance(60)
+    panel.tick()
+    assert label.text() == "+1:05" and window.session_page.alarm.rings == 1  # type: ignore[attr-defined]
+
+
+def test_failure_set_rests_longer(qtbot: QtBot, window: QWidget) -> None:
+    add_exercise(qtbot, window, "dumbbell curl")
+    panel = window.session_page.rest_panel  # type: ignore[attr-defined]
+    log(qtbot, window, "14", "10", "2")
+    normal = panel.countdown.duration_s
+    log(qtbot, window, "14", "8", "f")
+    assert panel.countdown.duration_s > normal
+
+
+def test_restart_resumes_the_workout_and_the_rest_timer(
+    qtbot: QtBot, db_path: Path, clock: FakeClock
+) -> None:
+    first = create_main_window(db_path, clock.clocks())
+    qtbot.addWidget(first)
+    first.show()
+    add_exercise(qtbot, first, "bench press")
+    log(qtbot, first, "80", "8", "2")
+    rest = first.session_page.rest_panel.countdown.duration_s  # type: ignore[attr-defined]
+    first.close()
+    clock.advance(40)
+    second = create_main_window(db_path, clock.clocks())
+    qtbot.addWidget(second)
+    second.show()
+    assert child(second, QLabel, "currentExercise").text() == "Bench Press"
+    assert child(second, QWidget, "resumeBanner").isVisible()
+    left = rest - 40
+    assert child(second, QLabel, "restRemainingLabel").text() == f"{int(left) // 60}:{int(left) % 60:02d}"
+    assert second.session_page.log.all_sets()[0].rir == 2  # type: ignore[attr-defined]
+    second.close()
+
+
+def test_closing_the_window_releases_the_database(qtbot: QtBot, db_path: Path, clock: FakeClock) -> None:
+    from gym_companion.storage.database import open_database
+
+    win = create_main_window(db_path, clock.clocks())
+    qtbot.addWidget(win)
+    win.close()
+    db = open_database(db_path)  # would raise DatabaseLockedError if the lock were still held
+    db.close()
+
+
+def test_advice_list_and_exercise_search_exist_per_contract(qtbot: QtBot, window: QWidget) -> None:
+    assert isinstance(window.findChild(QListWidget, "adviceList"), QListWidget)
+    add_exercise(qtbot, window, "Squat (Barbell)")
+    assert child(window, QLabel, "currentExercise").text() == "Squat"
+    add_exercise(qtbot, window, "Bench Press (Barbell)")
+    assert child(window, QLabel, "currentExercise").text() == "Bench Press"
+
+
+def test_custom_exercise_from_the_search_box(qtbot: QtBot, window: QWidget) -> None:
+    add_exercise(qtbot, window, "Zercher Carry Hold Variation")
+    form = child(window, QWidget, "createExerciseForm")
+    assert form.isVisible()
+    qtbot.keyClick(form.name, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    assert child(window, QLabel, "currentExercise").text() == "Zercher Carry Hold Variation"
+    log(qtbot, window, "40", "10", "3")
+    assert stored_sets(window)[0][:3] == ("Zercher Carry Hold Variation", 40.0, 10)
+
+
+def test_set_type_keys_and_warmups_are_never_rated(qtbot: QtBot, window: QWidget) -> None:
+    add_exercise(qtbot, window, "bench press")
+    page = window.session_page  # type: ignore[attr-defined]
+    qtbot.keyClick(page, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    assert SetType(page.set_type_combo.currentData()) is SetType.WARMUP
+    log(qtbot, window, "40", "10")
+    assert page.log.all_sets()[0].failure is FailureKind.NONE and page.log.all_sets()[0].rir is None
