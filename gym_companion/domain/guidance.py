@@ -388,8 +388,8 @@ def _plateau(ctx: GuidanceContext) -> Advice | None:
     return Advice(
         "F12",
         AdviceLevel.INFO,
-        f"{ctx.exercise.name}: no e1RM gain in {weeks} weeks. Try a {FAILURE_BLOCK_WEEKS}-week failure block, "
-        f"{FAILURE_BLOCK_DAYS_PER_WEEK} days a week{where}.",
+        f"{ctx.exercise.name}: no e1RM gain in {weeks} weeks. "
+        f"Try a {FAILURE_BLOCK_WEEKS}-week failure block, {FAILURE_BLOCK_DAYS_PER_WEEK} days a week{where}.",
         f"Best e1RM in the last 4 weeks: {format_weight(best_recent, unit)}; in the 4 weeks before: "
         f"{format_weight(best_earlier, unit)}. Used in short cycles, failure training can break a plateau.",
     )

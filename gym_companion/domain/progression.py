@@ -95,23 +95,15 @@ def suggest_next(
     if at_top_of_range:
         raw = max(top + step, raw)
     load = _round_within_cap(raw, top, step)
-    done = f"last time {_describe(at_top, unit)}"
     if at_top_of_range:
         reps = rep_min
-        reason = (
-            f"{done} at the top of {rep_min}–{rep_max} → +{_delta(load, top, unit)}, back to {rep_min} reps"
-        )
+        relation = f" at the top of {rep_min}–{rep_max}"
     else:
         reps = _clamp_reps(max(s.reps for s in at_top), rep_min, rep_max)
-        if load > top + _EPS:
-            reason = f"{done}, {_points(surplus)} above the target {target_rir} → +{_delta(load, top, unit)}"
-        elif load < top - _EPS:
-            reason = f"{done}, {_points(-surplus)} below the target {target_rir} → −{_delta(load, top, unit)}"
-        elif surplus >= 0:
+        if surplus >= -_EPS and load <= top + _EPS:  # on target (or rounded back): same load, one more rep
             reps = min(reps + 1, rep_max)
-            reason = f"{done}, on target → same load, aim for {reps} reps"
-        else:
-            reason = f"{done}, a little below the target {target_rir} → same load and reps"
+        relation = _relation(surplus, target_rir)
+    reason = f"last time {_describe(at_top, unit)}{relation} → {_change(load, top, unit)}, {reps} reps"
     if rir_bias:
         reason += f" (ratings corrected by {rir_bias:+g} RIR for your bias)"
     return Suggestion(weight_kg=from_unit(load, unit), reps=reps, target_rir=target_rir, reason=reason)
@@ -142,19 +134,12 @@ def next_set_hint(
     raw = weight * (1.0 + _clamp(rate * surplus, -MAX_LOAD_CHANGE, MAX_LOAD_CHANGE))
     load = _round_within_cap(raw, weight, step)
     reps = last.reps
-    done = f"last set {_describe([last], unit)}"
-    if load > weight + _EPS:
-        reason = f"{done}, {_points(surplus)} above the target {target_rir} → +{_delta(load, weight, unit)}"
-    elif load < weight - _EPS:
-        reason = f"{done}, {_points(-surplus)} below the target {target_rir} → −{_delta(load, weight, unit)}"
-    elif round(surplus) > 0:  # the smallest step is too big a jump: add reps instead
-        reps = last.reps + round(surplus)
-        reason = f"{done}, {_points(surplus)} above the target {target_rir} → same load, {reps} reps"
-    elif round(surplus) < 0:
+    if abs(load - weight) < _EPS:  # the smallest step is too coarse: more or fewer reps instead
         reps = max(1, last.reps + round(surplus))
-        reason = f"{done}, {_points(-surplus)} below the target {target_rir} → same load, {reps} reps"
-    else:
-        reason = f"{done}, on target → same again"
+    reason = (
+        f"last set {_describe([last], unit)}{_relation(surplus, target_rir)} → {_change(load, weight, unit)}"
+    )
+    reason += f", {reps} reps"
     return Suggestion(weight_kg=from_unit(load, unit), reps=reps, target_rir=target_rir, reason=reason)
 
 
@@ -218,8 +203,20 @@ def _describe(sets: Sequence[SetEntry], unit: WeightUnit) -> str:
     return f"{format_weight(sets[0].weight_kg, unit)} × {reps} {effort}"
 
 
-def _delta(new: float, old: float, unit: WeightUnit) -> str:
-    return f"{format_number(abs(new - old))} {unit.value}"
+def _relation(surplus: float, target_rir: int) -> str:
+    """', on target' or ', 2 RIR points above the target 2'."""
+    if abs(surplus) < _EPS:
+        return ", on target"
+    side = "above" if surplus > 0 else "below"
+    return f", {_points(abs(surplus))} {side} the target {target_rir}"
+
+
+def _change(new: float, old: float, unit: WeightUnit) -> str:
+    """'+2.5 kg', '−5 lb' or 'same load' (values in the user's unit)."""
+    if abs(new - old) < _EPS:
+        return "same load"
+    sign = "+" if new > old else "−"
+    return f"{sign}{format_number(abs(new - old))} {unit.value}"
 
 
 def _points(value: float) -> str:

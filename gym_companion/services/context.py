@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from gym_companion.services.advice import AdviceDesk
 from gym_companion.services.catalog import ExerciseCatalog
 from gym_companion.services.history import HistoryService
+from gym_companion.services.history_series import HistorySeries
 from gym_companion.services.profile import ProfileService
 from gym_companion.services.recovery_board import RecoveryBoard
 from gym_companion.services.routine_book import RoutineBook
@@ -26,6 +28,8 @@ class AppContext:
     recovery: RecoveryBoard
     profile: ProfileService
     routines: RoutineBook
+    advice: AdviceDesk
     now: Callable[[], datetime]
     close: Callable[[], None]
     backup_daily: Callable[[], Path | None]
+    history_series: HistorySeries | None = None

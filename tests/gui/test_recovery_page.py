@@ -1,4 +1,4 @@
-"""The Recovery page on a real database with a fixed clock: numbers, bands, failure budget, events, projection."""
+"""The Recovery page on a real database and a fixed clock: numbers, bands, failure budget, events, chart."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QPoint, QPointF, Qt
 from PySide6.QtWidgets import QTableView
 
 from gym_companion.domain.library import library_path, load_library_file
@@ -23,8 +23,10 @@ from gym_companion.services.session_factory import open_context
 from gym_companion.storage.database import open_database
 from gym_companion.storage.repositories.exercises import ExerciseRepository
 from gym_companion.storage.repositories.workouts import WorkoutRepository
+from gym_companion.ui.recovery.body_map import BodyMap
 from gym_companion.ui.recovery.page import RecoveryPage
 from gym_companion.ui.recovery.table_model import Column
+from gym_companion.ui.theme import colors
 
 # A Thursday evening: sets logged up to 48 h earlier fall in the same Monday-to-Sunday week in any time zone.
 NOW = datetime(2025, 6, 12, 18, 0, tzinfo=UTC)
@@ -62,7 +64,9 @@ def seed(db_path: Path, blocks: list[Block]) -> None:
                 )
                 for i in range(count)
             ]
-            session = WorkoutSession(uuid=str(uuid.uuid4()), started_at=started, ended_at=started + timedelta(hours=1))
+            session = WorkoutSession(
+                uuid=str(uuid.uuid4()), started_at=started, ended_at=started + timedelta(hours=1)
+            )
             history.append((session, sets))
         WorkoutRepository(database.engine).add_history(history)
     finally:
@@ -89,7 +93,9 @@ def make_page(qtbot, tmp_path: Path) -> Iterator:
         context.close()
 
 
-def cell(page: RecoveryPage, muscle: Muscle, column: Column, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole):
+def cell(
+    page: RecoveryPage, muscle: Muscle, column: Column, role: Qt.ItemDataRole = Qt.ItemDataRole.DisplayRole
+):
     """A table cell of a muscle's row, as the view shows it (through the sort proxy)."""
     table = page.findChild(QTableView, "recoveryTable")
     model = table.model()
@@ -141,7 +147,10 @@ def test_failure_sets_are_counted_per_muscle_and_against_the_weekly_cap(make_pag
 
 def test_going_over_the_failure_cap_says_so(make_page) -> None:
     page = make_page(
-        [("Machine Chest Press", 30, 6, 0, FailureKind.ABSOLUTE), ("Leg Extension", 28, 6, 0, FailureKind.TECHNICAL)]
+        [
+            ("Machine Chest Press", 30, 6, 0, FailureKind.ABSOLUTE),
+            ("Leg Extension", 28, 6, 0, FailureKind.TECHNICAL),
+        ]
     )
     assert page.budget_label.text() == "Failure sets this week: 12 of 10 (split)"
     assert "2 over the weekly cap" in page.budget_note.text()
@@ -240,3 +249,26 @@ def test_a_set_logged_on_the_session_page_shows_after_mark_stale(make_page) -> N
     assert cell(page, Muscle.BICEPS, Column.LAST_TRAINED) == "just now"
     assert cell(page, Muscle.BICEPS, Column.RECOVERY) == "92 %"  # 1 set-equivalent of K = 13
     assert not page.note_label.isVisible()
+
+
+def test_body_map_colours_muscles_by_band_and_clicking_selects(make_page, qtbot) -> None:
+    page = make_page(CHEST_FAILED_YESTERDAY)
+    body = page.findChild(BodyMap, "bodyMap")
+    palette = colors()
+    assert body.colour_of(Muscle.CHEST) == palette.rest
+    assert body.colour_of(Muscle.BICEPS) == palette.ready
+    assert body.tooltip_for(Muscle.CHEST) == "Chest: 57 % · Rest or go light · ready in 39 h"
+    page.select_muscle(Muscle.BICEPS)
+    chest = _point_on(body, Muscle.CHEST)
+    assert body.muscle_at(QPointF(chest)) is Muscle.CHEST
+    qtbot.mouseClick(body, Qt.MouseButton.LeftButton, pos=chest)
+    assert "Chest" in page.chart.title.text()
+
+
+def _point_on(body: BodyMap, muscle: Muscle) -> QPoint:
+    """A pixel of the widget that lies on the muscle (searched on a coarse grid)."""
+    for y in range(0, body.height(), 3):
+        for x in range(0, body.width(), 3):
+            if body.muscle_at(QPointF(x, y)) is muscle:
+                return QPoint(x, y)
+    raise AssertionError(f"{muscle} is not drawn")

@@ -257,3 +257,38 @@ def test_set_type_keys_and_warmups_are_never_rated(qtbot: QtBot, window: QWidget
     assert SetType(page.set_type_combo.currentData()) is SetType.WARMUP
     log(qtbot, window, "40", "10")
     assert page.log.all_sets()[0].failure is FailureKind.NONE and page.log.all_sets()[0].rir is None
+
+
+def _advice_rules(window: QWidget) -> list[str]:
+    advice = child(window, QListWidget, "adviceList")
+    return [advice.item(i).data(Qt.ItemDataRole.UserRole) for i in range(advice.count())]
+
+
+def test_spotter_advice_appears_for_bench_press_not_for_curls(qtbot: QtBot, window: QWidget) -> None:
+    add_exercise(qtbot, window, "bench press")
+    assert "F6" in _advice_rules(window)
+    add_exercise(qtbot, window, "cable curl")
+    assert "F6" not in _advice_rules(window)
+
+
+def test_failure_on_the_first_set_of_the_workout_is_flagged(qtbot: QtBot, window: QWidget) -> None:
+    add_exercise(qtbot, window, "dumbbell curl")
+    log(qtbot, window, "14", "10", "f")
+    rules = _advice_rules(window)
+    assert "F4" in rules and "F7" in rules  # first set, no warm-up
+    assert "F5" in rules  # after absolute failure: that exercise is done
+
+
+def test_no_false_alarm_for_failure_at_the_end_of_a_warmed_up_workout(
+    qtbot: QtBot, window: QWidget, clock: FakeClock
+) -> None:
+    add_exercise(qtbot, window, "leg press")
+    log(qtbot, window, "100", "10", "2")
+    clock.advance(150)
+    add_exercise(qtbot, window, "cable curl")
+    log(qtbot, window, "20", "12", "2")
+    clock.advance(90)
+    log(qtbot, window, "20", "10", "f")
+    advice = child(window, QListWidget, "adviceList")
+    texts = [advice.item(i).text() for i in range(advice.count())]
+    assert all(not t.startswith(("⚠", "⛔")) for t in texts), texts

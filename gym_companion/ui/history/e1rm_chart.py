@@ -66,7 +66,7 @@ def time_window(first: float, last: float, days: int | None) -> tuple[float, flo
     return first, last
 
 
-class E1rmChart(pg.PlotWidget):
+class E1rmChart(pg.PlotWidget):  # type: ignore[misc]
     """e1RM over time for one exercise. Created once; `show_series` swaps the data in."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -32,6 +32,9 @@ from gym_companion.ui.history.sessions_view import SessionSetsModel, SessionsTab
 from gym_companion.ui.history.weekly_chart import WeeklyHardSetsChart
 from gym_companion.ui.theme import colors
 
+# Going back and forth between a few lifts is instant; a series of 2,000 sets holds about 1 MB, so the
+# cache stays small rather than keeping every exercise of a long history in memory.
+E1RM_CACHE_SIZE = 4
 EMPTY_TEXT = "No history yet — log a workout on the Session page"
 # (button text, days shown, objectName); None shows everything.
 RANGES: tuple[tuple[str, int | None, str], ...] = (
@@ -77,6 +80,7 @@ class HistoryPage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("historySummary")
         self.summary.setProperty("role", "muted")
+        self.summary.setWordWrap(True)  # narrow windows wrap the line instead of cutting it
         header.addWidget(self.summary, 1)
 
         self.e1rm_chart = E1rmChart()
@@ -160,7 +164,7 @@ class HistoryPage(QWidget):
             self.detail_model.show_sets([], {}, self._unit)
             return
         self.stack.setCurrentWidget(self._content)
-        self._load_weekly()
+        self._load_weekly(exercises[0].id if exercises[0].id is not None else -1)
         chosen = self.exercise_combo.currentData()
         self.exercise_combo.blockSignals(True)
         self.exercise_combo.clear()
@@ -193,14 +197,15 @@ class HistoryPage(QWidget):
         exercise_id = self.exercise_combo.itemData(index)
         if exercise_id is None:
             return
-        series = self._e1rm_cache.get(exercise_id)
+        series = self._e1rm_cache.pop(exercise_id, None)
         if series is None:
             history = self._series if self._series is not None else self._context.history
             series = history.e1rm(exercise_id)
-            self._e1rm_cache[exercise_id] = series
+        self._e1rm_cache[exercise_id] = series  # most recent last
+        if len(self._e1rm_cache) > E1RM_CACHE_SIZE:
+            del self._e1rm_cache[next(iter(self._e1rm_cache))]
         self.e1rm_chart.show_series(series, rolling_median(series.session_best))
         self.summary.setText(self._summary_text(series))
-        self._follow_muscle(exercise_id)
 
     def _summary_text(self, series: E1rmSeries) -> str:
         name = self.exercise_combo.currentText()
@@ -215,12 +220,21 @@ class HistoryPage(QWidget):
         )
 
     # --- weekly hard sets -----------------------------------------------------------------------
-    def _load_weekly(self) -> None:
+    def _load_weekly(self, first_exercise_id: int) -> None:
+        """Weekly hard sets for every muscle; keep the chosen muscle, else the main exercise's first one.
+
+        The muscle does not follow the exercise combo on purpose: redrawing both charts on every
+        switch would double the switch time, and the weekly view is about the muscle, not the lift.
+        """
         if self._series is None:
             return
         offset = self._context.now().astimezone().utcoffset()
         self._weekly = self._series.weekly_hard_sets(int(offset.total_seconds()) if offset else 0)
         chosen = self.muscle_combo.currentData()
+        if chosen is None:
+            exercise = self._context.catalog.by_id().get(first_exercise_id)
+            if exercise is not None and exercise.primary_muscles:
+                chosen = exercise.primary_muscles[0].value
         self.muscle_combo.blockSignals(True)
         self.muscle_combo.clear()
         for muscle in self._weekly:
@@ -228,15 +242,6 @@ class HistoryPage(QWidget):
         self.muscle_combo.setCurrentIndex(max(0, self.muscle_combo.findData(chosen)))
         self.muscle_combo.blockSignals(False)
         self._muscle_changed(self.muscle_combo.currentIndex())
-
-    def _follow_muscle(self, exercise_id: int) -> None:
-        """Show the weekly sets of the exercise's first primary muscle (the user can pick another)."""
-        exercise = self._context.catalog.by_id().get(exercise_id)
-        if exercise is None or not exercise.primary_muscles:
-            return
-        index = self.muscle_combo.findData(exercise.primary_muscles[0].value)
-        if index >= 0:
-            self.muscle_combo.setCurrentIndex(index)
 
     def _muscle_changed(self, index: int) -> None:
         value = self.muscle_combo.itemData(index)
@@ -251,7 +256,7 @@ class HistoryPage(QWidget):
         else:
             marks = weekly.landmarks
             self.weekly_note.setText(
-                f"Green band: MAV {marks.mav_low}–{marks.mav_high} sets; secondary muscles count ½ set."
+                f"Green band: MAV {marks.mav_low}–{marks.mav_high} · secondary muscles count ½ set"
             )
 
     # --- sessions -------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from gym_companion.ui.theme import Colors, colors
 WEEK_S = 7 * 86_400.0
 
 
-class WeeklyHardSetsChart(pg.PlotWidget):
+class WeeklyHardSetsChart(pg.PlotWidget):  # type: ignore[misc]
     """Weekly hard sets as steps, the MAV range as a band, MEV and MRV as lines. Created once."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -34,9 +34,11 @@ class WeeklyHardSetsChart(pg.PlotWidget):
         label_opts = {"position": 0.005, "anchors": [(0, 1), (0, 1)]}
         self._mev = pg.InfiniteLine(angle=0, movable=False, label="MEV", labelOpts=label_opts)
         self._mrv = pg.InfiniteLine(angle=0, movable=False, label="MRV", labelOpts=label_opts)
+        self._mav.setZValue(-5)  # the band behind the weeks, the lines and their labels in front
         for landmark in (self._mav, self._mev, self._mrv):
-            landmark.setZValue(-5)
             item.vb.addItem(landmark, ignoreBounds=True)
+        for line in (self._mev, self._mrv):
+            line.setZValue(5)
         self.weekly: WeeklyHardSets | None = None
         self.range_days: int | None = None
         self.apply_palette(colors())

@@ -21,7 +21,9 @@ class PercentBarDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._palette = palette
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         percent = index.data(PERCENT_ROLE)
         if not isinstance(percent, float):
             super().paint(painter, option, index)
@@ -41,7 +43,9 @@ class PercentBarDelegate(QStyledItemDelegate):
         fill = QColor(colour)
         fill.setAlpha(_BAR_ALPHA)
         painter.setBrush(fill)
-        painter.drawRoundedRect(QRectF(rect.x(), rect.y(), rect.width() * percent / 100.0, rect.height()), 4, 4)
+        painter.drawRoundedRect(
+            QRectF(rect.x(), rect.y(), rect.width() * percent / 100.0, rect.height()), 4, 4
+        )
         font = option.font
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)

@@ -1,4 +1,4 @@
-"""A front and back figure with each muscle group coloured by its readiness band; hover explains, click selects.
+"""Front and back figures, each muscle group coloured by its readiness band; hover explains, click selects.
 
 The figures are the project's own simple drawing: rounded shapes on a 100 × 240 grid per figure, scaled to
 the widget. They are meant to be read at a glance from the bench, not to be anatomy.
@@ -7,7 +7,16 @@ the widget. They are meant to be read at a glance from the bench, not to be anat
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from gym_companion.domain.model import Muscle
@@ -187,12 +196,16 @@ class BodyMap(QWidget):
                 fill.setAlpha(200)
                 painter.setBrush(fill)
                 selected = muscle is self._selected
-                painter.setPen(QPen(QColor(c.text), 2.0 / scale) if selected else QPen(QColor(c.surface), 0.8))
+                painter.setPen(
+                    QPen(QColor(c.text), 2.0 / scale) if selected else QPen(QColor(c.surface), 0.8)
+                )
                 painter.drawPath(path)
             painter.restore()
             painter.setPen(QColor(c.muted))
             caption = QRectF(
-                origin.x() + index * (FIGURE_W + _GAP) * scale, origin.y() + FIGURE_H * scale, FIGURE_W * scale,
+                origin.x() + index * (FIGURE_W + _GAP) * scale,
+                origin.y() + FIGURE_H * scale,
+                FIGURE_W * scale,
                 _CAPTION_H,
             )
             painter.drawText(caption, Qt.AlignmentFlag.AlignCenter, name)

@@ -34,7 +34,11 @@ def event_line(outlook: EventOutlook, now: datetime) -> str:
     """'10K race · Sat 14:00 · no failure from Wed 14:00' (or '… · no failure now' inside the window)."""
     event = outlook.event
     when = clock_text(event.starts_at, now)
-    window = "no failure now" if outlook.window_open else f"no failure from {clock_text(outlook.window_starts, now)}"
+    window = (
+        "no failure now"
+        if outlook.window_open
+        else f"no failure from {clock_text(outlook.window_starts, now)}"
+    )
     line = f"{event.title} · {when} · {window}"
     if outlook.not_ready:
         line += "\n   Not at 90 % by then: " + ", ".join(m.label for m in outlook.not_ready)
@@ -47,7 +51,11 @@ class EventsPanel(QWidget):
     events_changed = Signal()
 
     def __init__(
-        self, profile: ProfileService, now: Callable[[], datetime], palette: Colors, parent: QWidget | None = None
+        self,
+        profile: ProfileService,
+        now: Callable[[], datetime],
+        palette: Colors,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._profile = profile
@@ -69,8 +77,12 @@ class EventsPanel(QWidget):
         self.delete_button.setEnabled(False)
         self.delete_button.setToolTip("Delete the selected event (Del)")
         self.delete_button.clicked.connect(self.delete_selected)
-        QShortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_selected,
-                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.list,
+            self.delete_selected,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
 
         self.title_input = QLineEdit()
         self.title_input.setObjectName("eventTitle")
@@ -128,7 +140,9 @@ class EventsPanel(QWidget):
         self.list.clear()
         self._selection_changed()  # clearing the list does not always say so
         if not outlooks:
-            item = QListWidgetItem("No events planned. Add a race, match or trip below to protect it from soreness.")
+            item = QListWidgetItem(
+                "No events planned. Add a race, match or trip below to protect it from soreness."
+            )
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             item.setForeground(QColor(self._palette.muted))
             self.list.addItem(item)
@@ -181,5 +195,7 @@ class EventsPanel(QWidget):
             "so you are not sore on the day (F9)."
         )
         if outlook.not_ready:
-            text += "\nBelow 90 % at the start if trained no more: " + ", ".join(m.label for m in outlook.not_ready)
+            text += "\nBelow 90 % at the start if trained no more: " + ", ".join(
+                m.label for m in outlook.not_ready
+            )
         return text

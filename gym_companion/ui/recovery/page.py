@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QFontMetrics, QShowEvent
+from PySide6.QtGui import QColor, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -103,6 +103,7 @@ class RecoveryPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.sortIndicatorChanged.connect(self._fit_columns)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
         self.body_map = BodyMap(self._palette)
@@ -181,20 +182,23 @@ class RecoveryPage(QWidget):
         self.events.show_events(event_outlooks(report), now)
         self._select(self._selected or self._default_muscle(report))
 
-    def _fit_columns(self) -> None:
-        """Columns as wide as their words, without room for a sort arrow, so the table fits at 1366 px.
+    def _fit_columns(self, *_sort: object) -> None:
+        """Columns as wide as their words (the sorted one with room for its arrow): the table fits at 1366 px.
 
         Measured from the texts rather than with sizeHintForColumn, which asks the model for every role
         of every cell and costs more than the rest of the refresh.
         """
         header_metrics = self.table.horizontalHeader().fontMetrics()
+        sorted_by = self.table.horizontalHeader().sortIndicatorSection()
         plain = self.table.fontMetrics()
         bold_font = self.table.font()
         bold_font.setBold(True)
         bold = QFontMetrics(bold_font)
         for column in Column:
             header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(header_metrics.horizontalAdvance(line) for line in header.split("\n")) + _SORT_ARROW
+            width = max(header_metrics.horizontalAdvance(line) for line in header.split("\n"))
+            if column == sorted_by:
+                width += _SORT_ARROW
             metrics = bold if column in (Column.MUSCLE, Column.STATUS, Column.RECOVERY) else plain
             for text in self.model.texts(column):
                 width = max(width, metrics.horizontalAdvance(text))
@@ -235,7 +239,7 @@ class RecoveryPage(QWidget):
         p = self._palette
         colour = p.rest if count > cap else p.caution if count == cap else p.accent
         self.budget_bar.setStyleSheet(
-            f"QProgressBar {{ border: none; border-radius: 7px; background: {p.muted}33; }}"
+            f"QProgressBar {{ border: none; border-radius: 7px; background: {_translucent(p.muted, 0.2)}; }}"
             f"QProgressBar::chunk {{ border-radius: 7px; background: {colour}; }}"
         )
         over = count - cap
@@ -289,3 +293,9 @@ class RecoveryPage(QWidget):
         speed = self._context.profile.settings.recovery_speed
         self.chart.show_muscle(row.recovery, report.computed_at, speed, report.upcoming_events)
         self.body_map.show_recovery({r.recovery.muscle: r.recovery for r in report.rows}, muscle)
+
+
+def _translucent(colour: str, alpha: float) -> str:
+    """A theme colour as a style-sheet rgba() (an 8-digit hex in a style sheet means #AARRGGBB)."""
+    c = QColor(colour)
+    return f"rgba({c.red()}, {c.green()}, {c.blue()}, {alpha})"

@@ -47,7 +47,9 @@ class ProjectionChart(QWidget):
         item.getAxis("left").setTicks([[(v, f"{v} %") for v in (0, 50, 70, 90)]])
         item.showGrid(x=True, y=False, alpha=0.15)
         for level, colour in ((READY_PERCENT, palette.ready), (NO_FAILURE_PERCENT, palette.caution)):
-            item.addItem(pg.InfiniteLine(pos=level, angle=0, pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine)))
+            item.addItem(
+                pg.InfiniteLine(pos=level, angle=0, pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine))
+            )
         self.curve = item.plot([], [], pen=pg.mkPen(palette.accent, width=3))
         self._event_lines: list[pg.InfiniteLine] = []
         self.summary = QLabel()
@@ -74,11 +76,13 @@ class ProjectionChart(QWidget):
         self.curve.setData([h for h, _ in points], [p for _, p in points])
         self.title.setText(f"{recovery.muscle.label}: the next 72 h")
         if recovery.hours_to_ready <= 0:
-            self.summary.setText(f"{percent_text(recovery.percent)} now: ready. The line assumes no more training.")
+            self.summary.setText(
+                f"{percent_text(recovery.percent)} now: ready. The line assumes no more training."
+            )
         else:
             self.summary.setText(
-                f"{percent_text(recovery.percent)} now; ready (90 %) in {duration_text(recovery.hours_to_ready)} "
-                "if you do not train it again."
+                f"{percent_text(recovery.percent)} now; ready (90 %) in "
+                f"{duration_text(recovery.hours_to_ready)} if you do not train it again."
             )
         item = self.plot.getPlotItem()
         for line in self._event_lines:

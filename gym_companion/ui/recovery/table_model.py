@@ -46,7 +46,10 @@ HEADERS = {
     Column.RECOVERY: ("Recovery %", "How recovered the muscle is now (100 % = fully rested)"),
     Column.STATUS: ("Status", "Ready ≥ 90 % · Train, no failure 70–90 % · Rest or go light < 70 %"),
     Column.READY_IN: ("Ready\nin", "Time until the muscle reaches 90 % if you do not train it"),
-    Column.HARD_SETS: ("Hard sets\nthis week", "Sets at RIR 4 or closer since Monday, against the weekly landmarks"),
+    Column.HARD_SETS: (
+        "Hard sets\nthis week",
+        "Sets at RIR 4 or closer since Monday, against the weekly landmarks",
+    ),
     Column.FAILURE_SETS: ("Failure\nsets", "Sets taken to failure since Monday (either kind)"),
     Column.LAST_TRAINED: ("Last\ntrained", "When a set last worked this muscle"),
     Column.LAST_FAILURE: ("Last\nfailure", "When this muscle was last taken to failure"),
@@ -72,7 +75,9 @@ class RecoveryTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_rows(self, rows: list[MuscleRow], fatigue: dict[Muscle, float], now: datetime, speed: float) -> None:
+    def set_rows(
+        self, rows: list[MuscleRow], fatigue: dict[Muscle, float], now: datetime, speed: float
+    ) -> None:
         """Show a new report."""
         self.beginResetModel()
         self._rows = list(rows)
@@ -97,7 +102,9 @@ class RecoveryTableModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else _COLUMN_COUNT
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation is not Qt.Orientation.Horizontal or section not in Column._value2member_map_:
             return None
         text, tip = HEADERS[Column(section)]
@@ -142,7 +149,9 @@ class RecoveryTableModel(QAbstractTableModel):
         if column in (Column.MUSCLE, Column.STATUS):
             roles[Qt.ItemDataRole.FontRole] = self._bold
         else:
-            roles[Qt.ItemDataRole.TextAlignmentRole] = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            roles[Qt.ItemDataRole.TextAlignmentRole] = int(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
         if column is Column.RECOVERY:
             roles[PERCENT_ROLE] = row.recovery.percent
         return roles
@@ -209,7 +218,9 @@ class RecoveryTableModel(QAbstractTableModel):
 
 def band_colour(palette: Colors, band: ReadinessBand) -> str:
     """The theme colour of a readiness band."""
-    return {ReadinessBand.READY: palette.ready, ReadinessBand.NO_FAILURE: palette.caution}.get(band, palette.rest)
+    return {ReadinessBand.READY: palette.ready, ReadinessBand.NO_FAILURE: palette.caution}.get(
+        band, palette.rest
+    )
 
 
 class RecoverySortProxy(QSortFilterProxyModel):

@@ -28,7 +28,11 @@ BAND_MEANINGS = {
     ),
     ReadinessBand.REST: f"below {NO_FAILURE_PERCENT:.0f} %: rest it, or train it light and far from failure",
 }
-STYLE_LABELS = {TrainingStyle.SPLIT: "split", TrainingStyle.FULL_BODY: "full body", TrainingStyle.OTHER: "other"}
+STYLE_LABELS = {
+    TrainingStyle.SPLIT: "split",
+    TrainingStyle.FULL_BODY: "full body",
+    TrainingStyle.OTHER: "other",
+}
 ZONE_WORDS = {
     VolumeZone.BELOW_MEV: "below MEV: likely too little to grow",
     VolumeZone.MEV_TO_MAV: "between MEV and MAV",
@@ -99,7 +103,7 @@ def clock_text(moment: datetime, now: datetime) -> str:
 
 
 def hard_sets_text(hard_sets: float, zone: VolumeZone | None) -> str:
-    """This week's hard sets and where they fall, compactly: '9 · MEV–MAV' (the landmarks are in the tooltip)."""
+    """This week's hard sets and where they fall, compactly: '9 · MEV–MAV' (landmarks in the tooltip)."""
     count = count_text(hard_sets)
     return count if zone is None or hard_sets == 0 else f"{count} · {ZONE_TAGS[zone]}"
 

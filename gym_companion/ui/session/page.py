@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from gym_companion.domain.effort import Rating
+from gym_companion.domain.guidance import Advice
 from gym_companion.domain.model import Exercise, FailureKind, Mechanics, Muscle, SetEntry, SetType
 from gym_companion.domain.rest_countdown import ADJUST_STEP_S, rest_duration_for
 from gym_companion.domain.units import format_number, format_weight, parse_weight, to_unit
@@ -327,6 +328,7 @@ class SessionPage(QWidget):
             self.logging_area.show()
         self.log.add_exercise(exercise)
         self._refresh_all()
+        self._show_advice(self.context.advice.on_exercise_added())
         self.weight_input.setFocus()
         self.weight_input.selectAll()
 
@@ -348,6 +350,7 @@ class SessionPage(QWidget):
             return
         self.log.select(row)
         self._refresh_current()
+        self._show_advice(self.context.advice.on_exercise_added())
 
     def _step_exercise(self, delta: int) -> None:
         if not self.log.slots or self.log.current_index is None:
@@ -437,6 +440,8 @@ class SessionPage(QWidget):
         was_new = entry.rir is None and entry.failure is FailureKind.NONE
         updated = self.log.rate(entry, rating)
         self._after_change()
+        about_set = self.context.advice.on_set_rated(updated)
+        self._show_advice(self.context.advice.on_exercise_added() + about_set)
         if was_new:
             self._start_rest(updated)
         self.weight_input.setFocus()
@@ -553,8 +558,8 @@ class SessionPage(QWidget):
         slot = self.log.current
         settings = self.context.profile.settings
         unit = settings.unit
-        self.advice_list.clear()
         if slot is None or self.log.session is None:
+            self.advice_list.clear()
             self.exercise_title.setText("Add an exercise to begin")
             for label in (self.last_time_label, self.suggestion_label, self.warmup_label, self.plates_label):
                 label.clear()
@@ -604,6 +609,21 @@ class SessionPage(QWidget):
     def _hide_empty_labels(self) -> None:
         for label in (self.last_time_label, self.suggestion_label, self.warmup_label, self.plates_label):
             label.setVisible(bool(label.text()))
+        self.advice_list.setVisible(self.advice_list.count() > 0)
+
+    def _show_advice(self, advice: list[Advice]) -> None:
+        """Fill the advice list (rule ID in Qt.UserRole; the facts behind it as the tooltip)."""
+        self.advice_list.clear()
+        seen: set[tuple[str, str]] = set()
+        for item in sorted(advice, key=lambda a: -int(a.level)):
+            if (item.rule, item.message) in seen:
+                continue
+            seen.add((item.rule, item.message))
+            level = {0: "ⓘ", 1: "⚠", 2: "⛔"}.get(int(item.level), "ⓘ")
+            row = QListWidgetItem(f"{level} {item.message}")
+            row.setData(Qt.ItemDataRole.UserRole, item.rule)
+            row.setToolTip(f"Why ({item.rule}): {item.why}")
+            self.advice_list.addItem(row)
         self.advice_list.setVisible(self.advice_list.count() > 0)
 
     def _update_plates(self) -> None:
