@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -43,9 +44,7 @@ def create_main_window(db_path: Path | str, clocks: Clocks | None = None) -> QMa
         raise
 
 
-def _utc_now():  # type: ignore[no-untyped-def]
-    from datetime import UTC, datetime
-
+def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 

@@ -63,7 +63,10 @@ class MainWindow(QMainWindow):
         self.status_label.setProperty("role", "muted")
         self.statusBar().addPermanentWidget(self.status_label)
         self._restore_geometry()
-        QTimer.singleShot(2000, self._daily_backup)
+        # After the first paint: load the other pages in idle time (switching is then instant), and
+        # make the daily backup. The context-object form cancels both if the window is gone.
+        QTimer.singleShot(300, self, self._warm_up_pages)
+        QTimer.singleShot(2000, self, self._daily_backup)
 
     # --- pages ----------------------------------------------------------------------------------
     def show_page(self, index: int) -> None:
@@ -75,6 +78,12 @@ class MainWindow(QMainWindow):
         refresh = getattr(page, "refresh_if_stale", None)
         if refresh is not None:
             refresh()
+
+    def _warm_up_pages(self) -> None:
+        if self._closed:
+            return
+        self.history_page.refresh_if_stale()
+        self.recovery_page.refresh_if_stale()
 
     def _data_changed(self) -> None:
         self.history_page.mark_stale()
