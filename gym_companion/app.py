@@ -29,6 +29,9 @@ def _ensure_app() -> QApplication:
     if not QCoreApplication.organizationName():
         QCoreApplication.setOrganizationName(ORGANIZATION)
         QCoreApplication.setApplicationName(APPLICATION)
+    if not app.property("gymThemeFollowsSystem"):
+        app.setProperty("gymThemeFollowsSystem", True)
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app))
     apply_theme(app)
     return app
 
