@@ -42,33 +42,39 @@ class AdviceDesk:
 
     def on_exercise_added(self) -> list[Advice]:
         """Advice before starting the current exercise."""
-        context = self._context()
+        context = self._context(rated=None)
         return [] if context is None else advice_on_exercise_added(context)
 
     def on_set_rated(self, entry: SetEntry) -> list[Advice]:
         """Advice right after a set was rated (empty unless it says something)."""
-        context = self._context()
+        context = self._context(rated=entry)
         return [] if context is None else advice_on_set_rated(context, entry)
 
-    def _context(self) -> GuidanceContext | None:
+    def _context(self, rated: SetEntry | None) -> GuidanceContext | None:
+        """The facts for the rules; `rated` (the set just rated) is left out of the week's failure count,
+        which the rules take as "before this set"."""
         session = self._log.session
         slot = self._log.current
         if session is None or slot is None or slot.exercise.id is None:
             return None
         now = self._now()
         catalog = self._exercises()
-        since = min(session.started_at - RELEVANT_HISTORY, week_start_for(now))
+        week_start = week_start_for(now)
+        since = min(session.started_at - RELEVANT_HISTORY, week_start)
         before = [s for s in self._workouts.sets_since(since) if s.session_id != session.id]
         recent = [
             FatigueInput.from_set(s, catalog[s.exercise_id])
             for s in before
             if s.exercise_id in catalog and s.logged_at >= session.started_at - RELEVANT_HISTORY
         ]
-        week_start = week_start_for(now)
+        # Same rule as the recovery page's failure budget (FatigueInput.is_failure), so the two agree.
         failures_this_week = sum(
             1
             for s in before + self._log.all_sets()
-            if s.logged_at >= week_start and s.set_type.value != "warmup" and (s.failure.value != "none")
+            if s.logged_at >= week_start
+            and s.exercise_id in catalog
+            and (rated is None or s.uuid != rated.uuid)
+            and FatigueInput.from_set(s, catalog[s.exercise_id]).is_failure
         )
         series = e1rm_series(self._workouts.sets_for_exercise(slot.exercise.id))
         planned = len(self._log.slots) if any(s.planned_sets for s in self._log.slots) else None
