@@ -515,8 +515,7 @@ class SessionPage(QWidget):
 
     def _refresh_all(self) -> None:
         self._routines = self.context.routines.all()
-        self._refresh_header()
-        self._refresh_workout_list()
+        self._refresh_workout_list()  # also refreshes the header
         self._refresh_current()
 
     def _refresh_header(self) -> None:
