@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from gym_companion import __version__
+from gym_companion import __version__, cli_transfer
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,11 +21,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open a fresh temporary database with demo history"
     )
+    # Hidden, for smoke tests of a build (packaging/README.md): close every window after MS milliseconds.
+    parser.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = sub.add_parser("demo", help="write realistic demo history into a database")
     demo.add_argument("--db", type=Path, required=True, dest="demo_db", help="database file to write")
     demo.add_argument("--years", type=float, default=3.0, help="years of history (default 3)")
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    cli_transfer.add_commands(sub)
     return parser
 
 
@@ -34,9 +37,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "demo":
         return _run_demo(args.demo_db, args.years, args.seed)
+    if args.command == "import":
+        return cli_transfer.run_import(args.file, args.transfer_db, args.format, args.unit)
+    if args.command == "export":
+        return cli_transfer.run_export(args.file, args.transfer_db, args.format, args.unit)
     from gym_companion.app import run_gui
 
-    return run_gui(db_path=args.db, demo=args.demo)
+    return run_gui(db_path=args.db, demo=args.demo, quit_after_ms=args.quit_after)
 
 
 def _run_demo(db_path: Path, years: float, seed: int) -> int:

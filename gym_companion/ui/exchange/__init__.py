@@ -1,0 +1,1 @@
+"""Moving history in and out: the import wizard and the export dialog (File → Import… / Export…)."""
