@@ -10,6 +10,9 @@ import enum
 import math
 from dataclasses import dataclass
 
+from gym_companion.domain.bodyweight_load import effective_load_kg
+from gym_companion.domain.model import FailureKind, SetType
+
 # RTS chart, % of 1RM for n = 1..15 effective reps (TRAINING_RULES.md, "Numbers").
 RTS_PERCENT: tuple[float, ...] = (
     100.0,
@@ -89,7 +92,8 @@ def estimate_e1rm(
 
     rir None (unrated) is treated as 0 only by callers that choose to; here it means "no estimate"
     unless reps alone are known to be at failure, so pass rir=0 for failure sets.
-    rir_bias is the lifter's measured bias (true RIR - reported RIR); it is added to the rating.
+    rir_bias (true RIR - reported RIR) is added to the rating as it is; logged sets go through set_e1rm,
+    whose corrected_rir keeps failure sets and RIR 0 exact and caps the correction.
     """
     if weight_kg <= 0 or reps <= 0 or rir is None:
         return None
@@ -124,3 +128,57 @@ def reps_at(e1rm_kg: float, weight_kg: float, formula: E1rmFormula = E1rmFormula
         else:
             hi = mid
     return (lo + hi) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class E1rmBasis:
+    """How logged sets become e1RMs for this lifter: the formula and their measured RIR bias."""
+
+    formula: E1rmFormula = E1rmFormula.RTS
+    rir_bias: float = 0.0  # true RIR - reported RIR (see corrected_rir; domain.rir_calibration measures it)
+    # The part of the lifter's bodyweight the exercise moves, added to the logged load (pull-ups, dips,
+    # assisted machines; domain.bodyweight_load). 0 for exercises whose logged load is the whole load.
+    bodyweight_kg: float = 0.0
+
+
+AS_RATED = E1rmBasis()  # the default formula, ratings taken as given
+
+MAX_APPLIED_BIAS = 3.0  # a correction never moves a rating by more than this many reps
+
+
+def corrected_rir(rir: int | None, failure: FailureKind, bias: float) -> float | None:
+    """The reserve a set really had: logged RIR + the lifter's RIR bias, clamped; None when unrated.
+
+    Failure sets are exact (0) and so is RIR 0, a claim of failure rather than an estimate of distance;
+    the bias counts at most ±MAX_APPLIED_BIAS and the result never goes below 0. The one place ratings are
+    corrected: set_e1rm (charts, records, advice) and the progression suggestions both use it.
+    """
+    if failure is not FailureKind.NONE:
+        return 0.0
+    if rir is None:
+        return None
+    if rir <= 0:
+        return 0.0
+    return max(0.0, rir + max(-MAX_APPLIED_BIAS, min(MAX_APPLIED_BIAS, bias)))
+
+
+def set_e1rm(
+    set_type: SetType,
+    weight_kg: float,
+    reps: int,
+    rir: int | None,
+    failure: FailureKind,
+    basis: E1rmBasis = AS_RATED,
+) -> float | None:
+    """The e1RM (kg) of one logged set, or None — the one place where sets become e1RM inputs.
+
+    Warm-ups and unrated sets have none (an unrated set says nothing about reserve); failure sets count
+    as RIR 0. History charts, records and advice all come through here, so a change to how ratings are
+    read (e.g. correcting the lifter's RIR bias) applies everywhere at once. Bodyweight exercises add the
+    moved bodyweight (basis.bodyweight_kg) to the logged load, so an assisted set (negative load) counts too.
+    """
+    if set_type is SetType.WARMUP:
+        return None
+    load = effective_load_kg(weight_kg, basis.bodyweight_kg)
+    estimate = estimate_e1rm(load, reps, corrected_rir(rir, failure, basis.rir_bias), basis.formula)
+    return None if estimate is None else estimate.kg

@@ -28,9 +28,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from gym_companion.domain.e1rm import E1rmBasis, E1rmFormula, corrected_rir, set_e1rm
 from gym_companion.domain.effort import describe_effort
 from gym_companion.domain.model import Exercise, FailureKind, SetEntry, SetType, WeightUnit
+from gym_companion.domain.rir_bias import signed_reps
 from gym_companion.domain.units import (
+    DEFAULT_LOAD_STEPS,
+    LoadSteps,
     format_number,
     format_weight,
     from_unit,
@@ -56,6 +60,8 @@ class Suggestion:
     reps: int
     target_rir: int
     reason: str
+    e1rm_kg: float | None = None  # the mean (bias-corrected) e1RM of the sets it came from
+    evidence_sets: int = 0  # how many of last time's sets it came from
 
     def text(self, unit: WeightUnit) -> str:
         """The suggestion as the lifter reads it: '62.5 kg × 8 @ 2'."""
@@ -70,10 +76,17 @@ def suggest_next(
     target_rir: int,
     unit: WeightUnit,
     rir_bias: float = 0.0,
+    *,
+    note_bias: bool = True,
+    formula: E1rmFormula = E1rmFormula.RTS,
+    steps: LoadSteps = DEFAULT_LOAD_STEPS,
 ) -> Suggestion | None:
     """Today's first working-set target from the exercise's history (oldest first); None without ratings.
 
-    rir_bias is the lifter's measured bias (true RIR − reported RIR), added to non-failure ratings.
+    rir_bias is the lifter's measured bias (true RIR − reported RIR), added to ratings as
+    e1rm.corrected_rir does; the reason mentions it unless note_bias is False (for callers that
+    say it themselves). `formula` is the lifter's e1RM formula (for the e1RM the suggestion reports),
+    `steps` their dumbbell and machine load steps.
     """
     if not 1 <= rep_min <= rep_max:
         raise ValueError(f"the rep range must satisfy 1 <= min <= max, got {rep_min}–{rep_max}")
@@ -82,7 +95,7 @@ def suggest_next(
     last = _last_session_sets(history_sets)
     if not last:
         return None
-    step = loadable_increment(exercise.equipment, unit)
+    step = loadable_increment(exercise.equipment, unit, steps)
     top = max(to_unit(s.weight_kg, unit) for s in last)
     at_top = [s for s in last if to_unit(s.weight_kg, unit) >= top - _EPS]
     surplus = sum(
@@ -104,9 +117,22 @@ def suggest_next(
             reps = min(reps + 1, rep_max)
         relation = _relation(surplus, target_rir)
     reason = f"last time {_describe(at_top, unit)}{relation} → {_change(load, top, unit)}, {reps} reps"
-    if rir_bias:
-        reason += f" (ratings corrected by {rir_bias:+g} RIR for your bias)"
-    return Suggestion(weight_kg=from_unit(load, unit), reps=reps, target_rir=target_rir, reason=reason)
+    if note_bias and signed_reps(rir_bias) != "0":
+        reason += f" (ratings corrected by {signed_reps(rir_bias)} RIR for your bias)"
+    basis = E1rmBasis(formula=formula, rir_bias=rir_bias)
+    estimates = [
+        kg
+        for s in at_top
+        if (kg := set_e1rm(s.set_type, s.weight_kg, s.reps, s.rir, s.failure, basis)) is not None
+    ]
+    return Suggestion(
+        weight_kg=from_unit(load, unit),
+        reps=reps,
+        target_rir=target_rir,
+        reason=reason,
+        e1rm_kg=sum(estimates) / len(estimates) if estimates else None,
+        evidence_sets=len(at_top),
+    )
 
 
 def next_set_hint(
@@ -115,6 +141,7 @@ def next_set_hint(
     target_rir: int,
     unit: WeightUnit,
     rir_bias: float = 0.0,
+    steps: LoadSteps = DEFAULT_LOAD_STEPS,
 ) -> Suggestion | None:
     """The next set after today's last rated working set: heavier (or more reps) when it was easier than the
     target, lighter (or fewer reps) when it was harder; same rate, cap and rounding as suggest_next.
@@ -127,7 +154,7 @@ def next_set_hint(
     if not rated:
         return None
     last = rated[-1]
-    step = loadable_increment(exercise.equipment, unit)
+    step = loadable_increment(exercise.equipment, unit, steps)
     weight = to_unit(last.weight_kg, unit)
     surplus = _true_rir(last, rir_bias) - target_rir
     rate = LOAD_CHANGE_PER_RIR_LOW_REPS if last.reps <= LOW_REPS_MAX else LOAD_CHANGE_PER_RIR
@@ -169,9 +196,8 @@ def _last_session_sets(history: Sequence[SetEntry]) -> list[SetEntry]:
 
 def _true_rir(entry: SetEntry, rir_bias: float) -> float:
     """Reps in reserve corrected by the lifter's bias; failure (and RIR 0) is exact, never corrected."""
-    if entry.failure is not FailureKind.NONE or not entry.rir:
-        return 0.0
-    return max(0.0, entry.rir + rir_bias)
+    corrected = corrected_rir(entry.rir, entry.failure, rir_bias)
+    return 0.0 if corrected is None else corrected
 
 
 def _round_within_cap(raw: float, anchor: float, step: float) -> float:

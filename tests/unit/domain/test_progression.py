@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gym_companion.domain.e1rm import E1rmFormula
 from gym_companion.domain.model import Equipment, Exercise, FailureKind, Muscle, SetEntry, SetType, WeightUnit
 from gym_companion.domain.progression import Suggestion, next_set_hint, suggest_next
-from gym_companion.domain.units import from_unit, lb_to_kg, loadable_increment, to_unit
+from gym_companion.domain.units import LoadSteps, from_unit, lb_to_kg, loadable_increment, to_unit
 
 T0 = datetime(2024, 5, 6, 18, 0, tzinfo=UTC)
 SQUAT = Exercise("Back squat", (Muscle.QUADS,), equipment=Equipment.BARBELL, id=1)
@@ -333,3 +334,64 @@ def test_hints_are_loadable_and_within_ten_percent_or_one_step(
     last = to_unit(sets[-1].weight_kg, unit)
     assert shown / step == pytest.approx(round(shown / step), abs=1e-6)
     assert abs(shown - last) <= max(0.10 * last, step) + 1e-6
+
+
+# --- RIR bias and the hint: monotone too; the e1RM the suggestion rests on -----------------------
+
+
+@given(scenarios(), st.floats(min_value=-3.0, max_value=3.0), st.floats(min_value=-3.0, max_value=3.0))
+def test_a_larger_rir_bias_never_lowers_the_suggested_load(
+    scenario: tuple[list[SetEntry], Exercise, int, int, int, WeightUnit, float], a: float, b: float
+) -> None:
+    sets, exercise, rep_min, rep_max, target, unit, _ = scenario
+    low, high = sorted((a, b))
+    less = suggest_next(sets, exercise, rep_min, rep_max, target, unit, low)
+    more = suggest_next(sets, exercise, rep_min, rep_max, target, unit, high)
+    assert less is not None and more is not None
+    assert more.weight_kg >= less.weight_kg - 1e-9
+
+
+@given(scenarios(), st.data())
+def test_more_reserve_on_the_last_set_never_lowers_the_hint(
+    scenario: tuple[list[SetEntry], Exercise, int, int, int, WeightUnit, float], data: st.DataObject
+) -> None:
+    sets, exercise, _, _, target, unit, bias = scenario
+    last = sets[-1]
+    easier = [*sets[:-1], _s(last.weight_kg, last.reps, (last.rir or 0) + data.draw(st.integers(1, 5)))]
+    before = next_set_hint(sets, exercise, target, unit, bias)
+    after = next_set_hint(easier, exercise, target, unit, bias)
+    assert before is not None and after is not None
+    assert after.weight_kg >= before.weight_kg - 1e-9
+
+
+def test_the_suggestion_carries_the_bias_corrected_e1rm_of_the_sets_it_came_from() -> None:
+    s = _next([_s(80, 10, 2), _s(80, 10, 1), _s(70, 12, 2)], rir_bias=1.0)
+    # the two sets at 80 kg: 10 @ (2 + 1) → n = 13 → 65.3 %; 10 @ (1 + 1) → n = 12 → 68.0 %
+    assert s.evidence_sets == 2
+    assert s.e1rm_kg == pytest.approx((80 / 0.653 + 80 / 0.680) / 2)
+    quiet = suggest_next([_s(80, 10, 2)], SQUAT, 8, 12, 2, KG, 1.0, note_bias=False)
+    assert quiet is not None and "corrected" not in quiet.reason
+
+
+# --- the lifter's load steps and e1RM formula -----------------------------------------------------------
+
+
+def test_the_dumbbell_step_decides_the_next_load() -> None:
+    """10 kg × 12 @ RIR 2 tops the 8–12 range: add one step. 2 kg dumbbells: 12 kg; 2.5 kg ones: 12.5 kg."""
+    history = [_s(10, 12, 2, exercise_id=2)]
+    default = suggest_next(history, DB_CURL, 8, 12, 2, KG)
+    own = suggest_next(history, DB_CURL, 8, 12, 2, KG, steps=LoadSteps(dumbbell_kg=2.5))
+    assert default is not None and own is not None
+    assert (default.weight_kg, default.reps) == (12.0, 8)
+    assert (own.weight_kg, own.reps) == (12.5, 8)
+
+
+def test_the_formula_decides_the_e1rm_the_suggestion_reports() -> None:
+    """10 kg × 12 @ RIR 2 is n = 14: RTS 10 / 0.626 = 15.97 kg, Epley 10 × (1 + 14/30) = 14.67 kg."""
+    history = [_s(10, 12, 2, exercise_id=2)]
+    rts = suggest_next(history, DB_CURL, 8, 12, 2, KG)
+    epley = suggest_next(history, DB_CURL, 8, 12, 2, KG, formula=E1rmFormula.EPLEY)
+    assert rts is not None and epley is not None
+    assert rts.e1rm_kg == pytest.approx(10 / 0.626)
+    assert epley.e1rm_kg == pytest.approx(10 * (1 + 14 / 30))
+    assert epley.weight_kg == rts.weight_kg  # the load follows RIR, not the formula
