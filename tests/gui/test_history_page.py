@@ -6,7 +6,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -14,118 +13,23 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QModelIndex, QStandardPaths, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTableView
+from helpers.history_seed import D1, D2, NOW, OLD, logged_at, seeded_context
+from PySide6.QtCore import QDate, QModelIndex, QStandardPaths, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QPushButton, QTableView
 
 from gym_companion.domain.effort import Rating
-from gym_companion.domain.library import library_path, load_library_file
-from gym_companion.domain.model import (
-    FailureKind,
-    Muscle,
-    SessionSummary,
-    SetEntry,
-    SetType,
-    WeightUnit,
-    WorkoutSession,
-)
+from gym_companion.domain.model import Muscle, SessionSummary, WeightUnit
 from gym_companion.services.context import AppContext
-from gym_companion.services.history_series import HistorySeries
 from gym_companion.services.session_factory import open_context
-from gym_companion.storage.database import make_engine, open_database
-from gym_companion.storage.repositories.exercises import ExerciseRepository
-from gym_companion.storage.repositories.history_queries import HistoryQueries
-from gym_companion.storage.repositories.workouts import WorkoutRepository
 from gym_companion.ui.history.page import EMPTY_TEXT, HistoryPage
 from gym_companion.ui.history.sessions_view import SESSION_PAGE_SIZE, SessionsTableModel
 
-NOW = datetime(2025, 6, 20, 12, 0, tzinfo=UTC)
-OLD = datetime(2024, 6, 3, 18, 0, tzinfo=UTC)  # a year back: outside the "3 months" range
-D1 = datetime(2025, 6, 2, 18, 0, tzinfo=UTC)
-D2 = datetime(2025, 6, 9, 18, 0, tzinfo=UTC)
-W, WU = SetType.WORKING, SetType.WARMUP
-NONE, TECH = FailureKind.NONE, FailureKind.TECHNICAL
 
-# (session start, name, [(exercise, set type, kg, reps, rir, failure)]); sets are logged 3 minutes apart.
-HISTORY = [
-    (OLD, "Old push", [("Bench Press", W, 80, 5, 2, NONE)]),
-    (
-        D1,
-        "Push",
-        [
-            ("Bench Press", WU, 60, 5, None, NONE),
-            ("Bench Press", W, 100, 5, 2, NONE),  # n = 7 -> 81.1 % -> 123.3 kg
-            ("Bench Press", W, 100, 6, 0, TECH),  # failure counts RIR 0: n = 6 -> 83.7 % -> 119.5 kg
-            ("Squat", W, 140, 3, 2, NONE),  # n = 5 -> 86.3 % -> 162.2 kg
-        ],
-    ),
-    (
-        D2,
-        "Legs",
-        [
-            ("Squat", W, 150, 2, 3, NONE),  # n = 5 -> 173.8 kg
-            ("Bench Press", W, 102.5, 5, 2, NONE),  # 126.4 kg
-            ("Bench Press", W, 102.5, 5, None, NONE),  # unrated: no e1RM point
-        ],
-    ),
-]
-
-
-def logged_at(start: datetime, index: int) -> datetime:
-    """When the index-th set of a session was logged."""
-    return start + timedelta(minutes=3 * (index + 1))
-
-
-def seed(db_path: Path) -> None:
-    """Write the library and HISTORY through the repositories."""
-    database = open_database(db_path, lambda: NOW)
-    try:
-        exercises = ExerciseRepository(database.engine)
-        exercises.seed(load_library_file(library_path()))
-        ids = {e.name: e.id for e in exercises.all()}
-        workouts = []
-        for start, name, lifts in HISTORY:
-            session = WorkoutSession(str(uuid.uuid4()), start, start + timedelta(minutes=50), name=name)
-            order: dict[str, int] = {}
-            sets = []
-            for i, (exercise, set_type, kg, reps, rir, failure) in enumerate(lifts):
-                position = order.setdefault(exercise, len(order))
-                sets.append(
-                    SetEntry(
-                        uuid=str(uuid.uuid4()),
-                        session_id=0,
-                        exercise_id=ids[exercise] or 0,
-                        exercise_order=position,
-                        set_order=i,
-                        set_type=set_type,
-                        weight_kg=kg,
-                        reps=reps,
-                        logged_at=logged_at(start, i),
-                        rir=rir,
-                        failure=failure,
-                    )
-                )
-            workouts.append((session, sets))
-        WorkoutRepository(database.engine).add_history(workouts)
-    finally:
-        database.close()
-
-
-@pytest.fixture(params=["series", "service"])
-def context(request: pytest.FixtureRequest, db_path: Path) -> Iterator[AppContext]:
-    """An open context on the seeded database, with the lean chart queries ("series") or without them."""
-    QStandardPaths.setTestModeEnabled(True)
-    seed(db_path)
-    ctx = open_context(db_path, lambda: NOW)
-    engine = None
-    if request.param == "series" and getattr(ctx, "history_series", None) is None:
-        engine = make_engine(db_path)  # a read-only second engine until open_context provides the queries
-        ctx.history_series = HistorySeries(HistoryQueries(engine), ctx.catalog.by_id)  # type: ignore[attr-defined]
-    elif request.param == "service":
-        ctx.history_series = None  # type: ignore[attr-defined]
-    yield ctx
-    if engine is not None:
-        engine.dispose()
-    ctx.close()
+@pytest.fixture
+def context(db_path: Path) -> Iterator[AppContext]:
+    """An open context on the seeded database."""
+    with seeded_context(db_path) as ctx:
+        yield ctx
 
 
 @pytest.fixture
@@ -173,11 +77,16 @@ def test_e1rm_plot_shows_one_rir_adjusted_point_per_rated_working_set(page: Hist
     assert y[1] == pytest.approx(123.3, abs=0.05)
 
 
-def test_session_bests_trend_and_failure_sets_are_separate_items(page: HistoryPage) -> None:
-    _sets, best, trend, failures = data_items(page)[:4]
+def test_session_bests_trend_failure_sets_and_prs_are_separate_items(page: HistoryPage) -> None:
+    _sets, best, trend, failures, records = data_items(page)
     assert original(best)[1] == pytest.approx([80 / 0.811, 100 / 0.811, 102.5 / 0.811])
     assert original(trend)[1] == pytest.approx([80 / 0.811, (80 / 0.811 + 100 / 0.811) / 2, 100 / 0.811])
     assert original(failures) == ([logged_at(D1, 2).timestamp()], pytest.approx([100 / 0.837]))
+    # e1RM records: D1 beats OLD (123.30 > 98.64), D2 beats D1 (126.39); OLD itself is the baseline.
+    assert original(records) == (
+        [logged_at(D1, 1).timestamp(), logged_at(D2, 1).timestamp()],
+        pytest.approx([100 / 0.811, 102.5 / 0.811]),
+    )
     plot = page.findChild(pg.PlotWidget, "e1rmPlot")
     assert isinstance(plot.getPlotItem().getAxis("bottom"), pg.DateAxisItem)
     assert plot.getPlotItem().getAxis("left").labelText == "e1RM (kg)"
@@ -191,27 +100,89 @@ def test_choosing_another_exercise_redraws_the_chart(page: HistoryPage) -> None:
     assert "173.8 kg" in page.findChild(QLabel, "historySummary").text()
 
 
-def test_range_buttons_zoom_to_the_last_three_months_and_back(page: HistoryPage, qtbot) -> None:  # type: ignore[no-untyped-def]
-    view = page.findChild(pg.PlotWidget, "e1rmPlot").getPlotItem().vb
+def x_range(page: HistoryPage, name: str) -> tuple[float, float]:
+    plot = page.findChild(pg.PlotWidget, name)
+    assert plot is not None
+    low, high = plot.getPlotItem().vb.viewRange()[0]
+    return low, high
+
+
+CHARTS = ("e1rmPlot", "weeklyVolumePlot", "bodyweightPlot")
+
+
+def test_range_buttons_move_every_chart_to_the_last_three_months_and_back(page: HistoryPage, qtbot) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(page.findChild(QPushButton, "historyRange3m"), Qt.MouseButton.LeftButton)
-    low, high = view.viewRange()[0]
-    assert low > logged_at(OLD, 0).timestamp()  # the set from a year ago is out of view
-    assert low <= logged_at(D1, 1).timestamp() and high >= logged_at(D2, 1).timestamp()
+    start = (NOW - timedelta(days=91)).timestamp()
+    for name in CHARTS:
+        low, high = x_range(page, name)
+        assert low > logged_at(OLD, 0).timestamp(), name  # the set from a year ago is out of view
+        assert low == pytest.approx(start, abs=3 * 86400) and high == pytest.approx(
+            NOW.timestamp(), abs=3 * 86400
+        )
+    first_day = (NOW - timedelta(days=91)).astimezone().date()
+    assert page.findChild(QDateEdit, "historyFrom").date() == QDate(
+        first_day.year, first_day.month, first_day.day
+    )
     qtbot.mouseClick(page.findChild(QPushButton, "historyRangeAll"), Qt.MouseButton.LeftButton)
-    low, _high = view.viewRange()[0]
-    assert low <= logged_at(OLD, 0).timestamp()
+    for name in ("e1rmPlot", "weeklyVolumePlot"):
+        low, _high = x_range(page, name)
+        assert low <= logged_at(OLD, 0).timestamp(), name
+    local_old = OLD.astimezone().date()
+    assert page.findChild(QDateEdit, "historyFrom").date() == QDate(
+        local_old.year, local_old.month, local_old.day
+    )
+
+
+def type_date(qtbot, edit: QDateEdit, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type a date as a lifter does: select the day, type day, month and year, Enter."""
+    qtbot.keyClick(edit, Qt.Key.Key_Home)
+    for _ in edit.text().split()[0]:
+        qtbot.keyClick(edit, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.text() == text
+
+
+def test_typing_from_and_to_dates_picks_a_custom_range(page: HistoryPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    start = page.findChild(QDateEdit, "historyFrom")
+    end = page.findChild(QDateEdit, "historyTo")
+    for edit, text in ((start, "1 Jun 2025"), (end, "5 Jun 2025")):
+        type_date(qtbot, edit, text)
+    assert page.findChild(QPushButton, "historyRangeCustom").isChecked()
+    low, high = x_range(page, "e1rmPlot")
+    first = datetime(2025, 6, 1).astimezone().timestamp()  # local midnights, both days included
+    last = datetime(2025, 6, 6).astimezone().timestamp()
+    assert low == pytest.approx(first, abs=0.03 * (last - first))
+    assert high == pytest.approx(last, abs=0.03 * (last - first))
+    assert low <= logged_at(D1, 1).timestamp() <= high < logged_at(D2, 0).timestamp()
+    # The e1RM axis fits what is visible: only the D1 sets (119.5 and 123.3 kg), not D2's 126.4.
+    y_low, y_high = page.findChild(pg.PlotWidget, "e1rmPlot").getPlotItem().vb.viewRange()[1]
+    assert y_low <= 100 / 0.837 and 100 / 0.811 <= y_high < 102.5 / 0.811
+
+
+def test_export_csv_asks_for_the_range_on_screen(page: HistoryPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    asked: list[tuple[datetime | None, datetime | None]] = []
+    page.exportCsvRequested.connect(lambda start, end: asked.append((start, end)))
+    button = page.findChild(QPushButton, "exportCsvButton")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked == [(None, None)]  # everything
+    qtbot.mouseClick(page.findChild(QPushButton, "historyRange1y"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert asked[1] == (NOW - timedelta(days=365), NOW - timedelta(microseconds=1))
 
 
 def test_hovering_a_point_tells_date_load_effort_and_e1rm(page: HistoryPage) -> None:
     chart = page.e1rm_chart
     x, y = original(data_items(page)[0])
-    assert chart.hover_near(x[1], y[1]) == 1
+    assert chart.hover_index(x[1], y[1]) == 1
     text = chart.hover_text()
     assert "02 Jun 2025" in text or "03 Jun 2025" in text  # local date of 18:03 UTC
     assert "100 kg × 5 @ RIR 2" in text
     assert "e1RM 123.3 kg" in text
-    assert chart.hover_near(x[2], y[2]) == 2
+    assert "e1RM record: +24.7 kg" in text  # 123.30 - 98.64
+    assert chart.hover_index(x[2], y[2]) == 2
     assert "100 kg × 6 to technical failure" in chart.hover_text()
+    assert "record" not in chart.hover_text()
 
 
 def test_sessions_table_lists_newest_first_with_sets_volume_and_failures(page: HistoryPage) -> None:
@@ -252,13 +223,15 @@ def test_newest_session_is_shown_in_detail_on_open(page: HistoryPage) -> None:
     assert detail.index(0, 0).data() == "Squat"
 
 
-def test_weekly_hard_sets_plot_shows_the_chosen_muscle(page: HistoryPage, context: AppContext) -> None:
-    if getattr(context, "history_series", None) is None:
-        assert not page.weekly_panel.isVisibleTo(page)  # the weekly view needs the chart queries
-        return
+def test_weekly_hard_sets_plot_shows_the_chosen_muscle(page: HistoryPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(
+        tab_bar(page).tabBar(), Qt.MouseButton.LeftButton, pos=tab_bar(page).tabBar().tabRect(1).center()
+    )
     muscles = page.findChild(QComboBox, "weeklyMuscle")
-    assert muscles.currentData() == Muscle.CHEST.value  # the main exercise's first muscle
-    plot = page.findChild(pg.PlotWidget, "weeklyHardSetsPlot")
+    assert (
+        muscles.isVisible() and muscles.currentData() == Muscle.CHEST.value
+    )  # the main exercise's first muscle
+    plot = page.findChild(pg.PlotWidget, "weeklyVolumePlot")
     _edges, counts = plot.getPlotItem().listDataItems()[0].getOriginalDataset()
     # Bench press: one hard set in June 2024, then two in each week of 2 and 9 June 2025 (the unrated set
     # counts as hard: the recovery model takes it as RIR 2); the weeks between are zeros.
@@ -269,6 +242,10 @@ def test_weekly_hard_sets_plot_shows_the_chosen_muscle(page: HistoryPage, contex
     assert list(counts[-2:]) == [1.0, 1.0]
 
 
+def tab_bar(page: HistoryPage):  # type: ignore[no-untyped-def]
+    return page.chart_tabs
+
+
 def test_tables_show_loads_in_the_lifters_unit(page: HistoryPage, context: AppContext) -> None:
     context.profile.save_settings(replace(context.profile.settings, unit=WeightUnit.LB))
     page.refresh()
@@ -276,7 +253,9 @@ def test_tables_show_loads_in_the_lifters_unit(page: HistoryPage, context: AppCo
     assert sessions.index(2, SessionsTableModel.VOLUME).data() == "882 lb"  # 400 kg
     detail = page.findChild(QTableView, "sessionDetail").model()
     assert detail.index(0, 2).data() == "330.69 lb × 2"  # 150 kg
-    assert original(data_items(page)[0])[1][1] == pytest.approx(100 / 0.811)  # the chart stays in kg
+    assert original(data_items(page)[0])[1][1] == pytest.approx(100 / 0.811)  # the data stay in kg
+    assert page.e1rm_chart.axis_label() == "e1RM (lb)"
+    assert "278.6 lb" in page.findChild(QLabel, "historySummary").text()  # 126.39 kg
 
 
 def test_a_new_workout_appears_when_the_page_is_refreshed(page: HistoryPage, context: AppContext) -> None:
@@ -331,3 +310,30 @@ def test_sessions_model_reads_pages_only_as_the_table_scrolls() -> None:
     assert model.index(449, 1).data() == "W449"
     assert model.index(0, 2).data() == "in progress"
     assert model.index(0, 4).data() == "1,000 kg"
+
+
+def test_export_csv_opens_the_export_dialog_on_the_range_on_screen(qtbot, db_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from helpers.clock import FakeClock
+    from helpers.history_seed import seed
+    from PySide6.QtWidgets import QDialog
+
+    from gym_companion.app import create_main_window
+
+    QStandardPaths.setTestModeEnabled(True)
+    seed(db_path)
+    window = create_main_window(db_path, FakeClock(NOW).clocks())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page(1)  # type: ignore[attr-defined]
+    page = window.history_page  # type: ignore[attr-defined]
+    assert window.tabs.currentWidget() is page  # type: ignore[attr-defined]
+    qtbot.mouseClick(page.findChild(QPushButton, "historyRange3m"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.findChild(QPushButton, "exportCsvButton"), Qt.MouseButton.LeftButton)
+    dialog = window.findChild(QDialog, "exportDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.findChild(QComboBox, "exportRange").currentData() == "custom"
+    first = (NOW - timedelta(days=91)).astimezone().date()
+    assert dialog.findChild(QDateEdit, "exportFrom").date() == QDate(first.year, first.month, first.day)
+    dialog.close()
+    window.close()

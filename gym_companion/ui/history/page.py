@@ -1,128 +1,164 @@
-"""The History page: e1RM per exercise over time, weekly hard sets per muscle, and past sessions.
+"""The History page: progress charts (e1RM per exercise, weekly volume per muscle, bodyweight), personal
+records, and past sessions — over a date range every chart follows, with export of charts and of the range.
 
 Nothing is read until the page is first shown (start-up paints the Session page only); after that the
-main window marks the page stale when data changes and it reloads the next time it is shown.
+main window marks the page stale when data changes and it reloads the next time it is shown. Each chart or
+list lives in its own module; this page lays them out in tabs and feeds them. Records are read only
+while their tab is on screen: switching exercises stays a matter of one lean query and a redraw.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QColor, QShowEvent
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from gym_companion.domain.model import Muscle, SessionSummary, WeightUnit
-from gym_companion.domain.units import format_number
+from gym_companion.domain.model import Muscle, WeightUnit
+from gym_companion.domain.records import Record
+from gym_companion.domain.units import format_number, to_unit
 from gym_companion.services.context import AppContext
-from gym_companion.services.history import E1rmSeries
-from gym_companion.services.history_series import HistorySeries, WeeklyHardSets, rolling_median
-from gym_companion.ui.history.e1rm_chart import E1rmChart
-from gym_companion.ui.history.sessions_view import SessionSetsModel, SessionsTableModel, session_title
-from gym_companion.ui.history.weekly_chart import WeeklyHardSetsChart
+from gym_companion.services.history_series import BodyweightSeries, E1rmSeries, rolling_median
+from gym_companion.services.records import ExerciseRecords
+from gym_companion.services.session_progress import SessionProgress
+from gym_companion.ui.history.bodyweight_chart import BodyweightChart
+from gym_companion.ui.history.chart_base import EXPORT_CHART_KEYS, HistoryChart, Window
+from gym_companion.ui.history.chart_export import (
+    ChartFileChooser,
+    choose_chart_file,
+    export_chart,
+    pictures_folder,
+)
+from gym_companion.ui.history.exercise_panel import ExercisePanel
+from gym_companion.ui.history.muscle_panel import MusclePanel
+from gym_companion.ui.history.range_bar import RangeBar
+from gym_companion.ui.history.records_panel import RecordsPanel
+from gym_companion.ui.history.rir_accuracy_chart import RirAccuracyPanel
+from gym_companion.ui.history.sessions_panel import SessionsPanel
 from gym_companion.ui.theme import colors
 
-# Going back and forth between a few lifts is instant; a series of 2,000 sets holds about 1 MB, so the
-# cache stays small rather than keeping every exercise of a long history in memory.
+# Going back and forth between a few lifts is instant; a series of 2,000 sets holds well under 1 MB, so
+# the cache stays small rather than keeping every exercise of a long history in memory.
 E1RM_CACHE_SIZE = 4
 EMPTY_TEXT = "No history yet — log a workout on the Session page"
-# (button text, days shown, objectName); None shows everything.
-RANGES: tuple[tuple[str, int | None, str], ...] = (
-    ("3 months", 91, "historyRange3m"),
-    ("1 year", 365, "historyRange1y"),
-    ("All", None, "historyRangeAll"),
-)
+NO_WEIGH_INS = "No weigh-ins yet. Log your bodyweight to see its trend here."
 
 
 class HistoryPage(QWidget):
-    """Progress over time: pick an exercise to see its e1RM; pick a past session to see its sets."""
+    """Progress over time: pick an exercise, a muscle, a range; see records and past sessions.
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    `exportCsvRequested(start, end)` asks for the CSV export of the range on screen: aware datetimes,
+    `end` the last moment included; both None for all history.
+    """
+
+    exportCsvRequested = Signal(object, object)  # noqa: N815 - Qt signal naming
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        choose_file: ChartFileChooser = choose_chart_file,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("historyPage")
         self._context = context
-        # The lean chart queries; open_context may hand them out, otherwise the history service serves alone.
-        self._series: HistorySeries | None = getattr(context, "history_series", None)
+        self._choose_file = choose_file
         self._stale = True
-        self._e1rm_cache: dict[int, E1rmSeries] = {}
-        self._weekly: dict[Muscle, WeeklyHardSets] = {}
+        self._e1rm_cache: dict[int, tuple[E1rmSeries, SessionProgress]] = {}
+        self._records_cache: dict[int, ExerciseRecords] = {}
         self._unit = WeightUnit.KG
 
         self.exercise_combo = QComboBox()
         self.exercise_combo.setObjectName("historyExercise")
-        self.exercise_combo.setMinimumWidth(260)
+        self.exercise_combo.setMinimumWidth(240)
         self.exercise_combo.setMaxVisibleItems(25)
+        self.exercise_combo.setToolTip("The exercise whose e1RM and records are shown (most trained first)")
         self.exercise_combo.currentIndexChanged.connect(self._exercise_changed)
-        self.range_group = QButtonGroup(self)
+        self.range_bar = RangeBar(context.now)
+        self.range_bar.windowChanged.connect(self._window_changed)
+        self.export_chart_button = QPushButton("Export chart…")
+        self.export_chart_button.setObjectName("exportChartButton")
+        self.export_chart_button.setToolTip(f"Save the chart on screen as PNG or SVG ({EXPORT_CHART_KEYS})")
+        self.export_chart_button.clicked.connect(self.export_current_chart)
+        self.export_csv_button = QPushButton("Export CSV…")
+        self.export_csv_button.setObjectName("exportCsvButton")
+        self.export_csv_button.setToolTip("Write the workouts of the range on screen to a CSV file")
+        self.export_csv_button.clicked.connect(self.request_csv_export)
         header = QHBoxLayout()
         header.addWidget(QLabel("Exercise"))
         header.addWidget(self.exercise_combo)
-        header.addSpacing(12)
-        for text, days, name in RANGES:
-            button = QPushButton(text)
-            button.setObjectName(name)
-            button.setCheckable(True)
-            button.setChecked(days is None)
-            button.clicked.connect(lambda _checked=False, d=days: self.show_range(d))
-            self.range_group.addButton(button)
-            header.addWidget(button)
-        header.addSpacing(12)
-        self.summary = QLabel()
-        self.summary.setObjectName("historySummary")
-        self.summary.setProperty("role", "muted")
-        self.summary.setWordWrap(True)  # narrow windows wrap the line instead of cutting it
-        header.addWidget(self.summary, 1)
+        header.addSpacing(10)
+        header.addWidget(self.range_bar)
+        header.addStretch(1)
+        header.addWidget(self.export_chart_button)
+        header.addWidget(self.export_csv_button)
+        self.status = QLabel()  # what the last export did
+        self.status.setObjectName("historyStatus")
+        self.status.setProperty("role", "muted")
 
-        self.e1rm_chart = E1rmChart()
-        self.weekly_chart = WeeklyHardSetsChart()
-        self.muscle_combo = QComboBox()
-        self.muscle_combo.setObjectName("weeklyMuscle")
-        self.muscle_combo.currentIndexChanged.connect(self._muscle_changed)
-        self.weekly_note = QLabel()
-        self.weekly_note.setProperty("role", "muted")
-        weekly_header = QHBoxLayout()
-        weekly_header.addWidget(QLabel("Hard sets per week"))
-        weekly_header.addWidget(self.muscle_combo)
-        weekly_header.addWidget(self.weekly_note, 1)
-        self.weekly_panel = _panel(weekly_header, self.weekly_chart)
-        self.weekly_panel.setVisible(self._series is not None)
+        self.exercise_panel = ExercisePanel()  # summary line, e1RM chart, top set or volume per session
+        self.e1rm_chart = self.exercise_panel.e1rm_chart
+        self.summary = self.exercise_panel.summary
+        self.muscles = MusclePanel()
+        self.bodyweight_chart = BodyweightChart()
+        self.bodyweight_note = QLabel()
+        self.bodyweight_note.setObjectName("bodyweightNote")
+        self.bodyweight_note.setProperty("role", "muted")
+        self.bodyweight_note.setWordWrap(True)
+        self.rir_accuracy = RirAccuracyPanel()
+        self.charts: list[HistoryChart] = [
+            self.e1rm_chart,
+            self.exercise_panel.progress_chart,
+            self.muscles.chart,
+            self.bodyweight_chart,
+            self.rir_accuracy.chart,
+        ]
+        for chart in self.charts:
+            chart.exportRequested.connect(self.export_chart)
+        # One tab per chart; another chart joins with chart_tabs.addTab and self.charts.append.
+        self.chart_tabs = QTabWidget()
+        self.chart_tabs.setObjectName("historyCharts")
+        self.chart_tabs.setDocumentMode(True)
+        self.chart_tabs.addTab(self.exercise_panel, "Exercise")
+        self.chart_tabs.addTab(self.muscles, "Muscles")
+        self.chart_tabs.addTab(_stack(self.bodyweight_note, self.bodyweight_chart), "Bodyweight")
+        self.chart_tabs.setTabToolTip(
+            0, "e1RM per set (RIR-adjusted), session bests, trend, failure sets, PRs; top set or volume"
+        )
+        self.chart_tabs.setTabToolTip(1, "Hard sets, failure sets and tonnage per week, per muscle")
+        self.chart_tabs.setTabToolTip(2, "Weigh-ins and their smoothed trend")
+        self.chart_tabs.addTab(self.rir_accuracy, "RIR accuracy")
+        self.chart_tabs.setTabToolTip(
+            3, "How far your RIR ratings were off, month by month, from your failure sets"
+        )
 
-        self.sessions_model = SessionsTableModel(self._session_page, self)
-        self.sessions_table = _table("sessionsTable", self.sessions_model)
-        self.sessions_table.selectionModel().currentRowChanged.connect(self._session_changed)
-        self.sessions_title = QLabel("Past sessions")
-        self.sessions_title.setProperty("role", "title")
-        self.detail_model = SessionSetsModel(self)
-        self.session_detail = _table("sessionDetail", self.detail_model)
-        self.detail_title = QLabel("Select a session to see its sets")
-        self.detail_title.setObjectName("sessionDetailTitle")
-        self.detail_title.setProperty("role", "title")
+        self.sessions = SessionsPanel(context)
+        self.records = RecordsPanel(self._recent_records, self._exercise_names)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setObjectName("historySide")
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(self.sessions, "Sessions")
+        self.side_tabs.addTab(self.records, "Records")
+        self.side_tabs.currentChanged.connect(lambda _index: self._load_records())
 
-        charts = QSplitter(Qt.Orientation.Vertical)
-        charts.addWidget(self.e1rm_chart)
-        charts.addWidget(self.weekly_panel)
-        charts.setSizes([460, 240])
-        lists = QSplitter(Qt.Orientation.Vertical)
-        lists.addWidget(_panel(self.sessions_title, self.sessions_table))
-        lists.addWidget(_panel(self.detail_title, self.session_detail))
-        lists.setSizes([380, 320])
         content = QSplitter(Qt.Orientation.Horizontal)
-        content.addWidget(charts)
-        content.addWidget(lists)
+        content.addWidget(self.chart_tabs)
+        content.addWidget(self.side_tabs)
         content.setStretchFactor(0, 3)
         content.setStretchFactor(1, 2)
-        content.setSizes([720, 640])
-
+        content.setSizes([720, 646])  # the sessions table shows all its columns at 1366 px
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setObjectName("historyEmpty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -136,7 +172,12 @@ class HistoryPage(QWidget):
         self._header.setLayout(header)
         layout = QVBoxLayout(self)
         layout.addWidget(self._header)
+        layout.addWidget(self.status)
         layout.addWidget(self.stack, 1)
+        self.status.hide()
+        shortcut = QShortcut(QKeySequence(EXPORT_CHART_KEYS), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.export_current_chart)
         self._apply_palette()
 
     # --- freshness ------------------------------------------------------------------------------
@@ -152,19 +193,27 @@ class HistoryPage(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        """Read everything again: exercises, the chart of the chosen one, weekly sets, sessions."""
+        """Read everything again: exercises, the chosen one's chart, weekly volume, bodyweight, sessions."""
         self._stale = False
         self._e1rm_cache.clear()
+        self._records_cache.clear()
         self._unit = self._context.profile.settings.unit
+        for chart in self.charts:
+            chart.set_unit(self._unit)
         exercises = self._context.history.exercises_with_history()
         self._header.setVisible(bool(exercises))
         if not exercises:
             self.stack.setCurrentWidget(self.empty_label)
-            self.sessions_model.clear()
-            self.detail_model.show_sets([], {}, self._unit)
+            self.sessions.clear()
             return
         self.stack.setCurrentWidget(self._content)
-        self._load_weekly(exercises[0].id if exercises[0].id is not None else -1)
+        bodyweight = self._context.history_series.bodyweight()
+        first = self._context.history_series.first_workout_start()
+        starts = [
+            t for t in (first.timestamp() if first else None, bodyweight.x[0] if bodyweight.x else None) if t
+        ]
+        first_day = datetime.fromtimestamp(min(starts), UTC).astimezone().date() if starts else None
+        self.range_bar.set_first_day(first_day)
         chosen = self.exercise_combo.currentData()
         self.exercise_combo.blockSignals(True)
         self.exercise_combo.clear()
@@ -173,13 +222,22 @@ class HistoryPage(QWidget):
         found = self.exercise_combo.findData(chosen) if chosen is not None else -1
         self.exercise_combo.setCurrentIndex(max(found, 0))
         self.exercise_combo.blockSignals(False)
+        self._load_weekly(exercises[0].primary_muscles[0] if exercises[0].primary_muscles else None)
+        self._load_bodyweight(bodyweight)
+        calibration = self._context.calibration
+        self.rir_accuracy.show_report(
+            calibration.current() if calibration is not None else None,
+            self._context.profile.settings.calibrate_rir,
+        )
         self._exercise_changed(self.exercise_combo.currentIndex())
-        self._load_sessions()
+        self.sessions.reload(self._unit)
+        self.records.unit = self._unit
+        if self.side_tabs.currentWidget() is self.records:
+            self.records.show_recent()
 
     def show_range(self, days: int | None) -> None:
-        """Show the last `days` of both charts (None: all), as the range buttons do."""
-        self.e1rm_chart.show_range(days)
-        self.weekly_chart.show_range(days)
+        """Show the last `days` up to today in every chart (None: all), as the range buttons do."""
+        self.range_bar.choose(days)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Load on first sight (and after data changed while hidden)."""
@@ -192,134 +250,148 @@ class HistoryPage(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
 
-    # --- e1RM -----------------------------------------------------------------------------------
+    # --- range and export -----------------------------------------------------------------------
+    def _window_changed(self, window: Window) -> None:
+        for chart in self.charts:
+            chart.show_window(window)
+
+    def request_csv_export(self) -> None:
+        """Ask for the CSV export of the range on screen (exportCsvRequested)."""
+        if self.range_bar.shows_all:
+            self.exportCsvRequested.emit(None, None)
+            return
+        start, end = self.range_bar.time_span
+        self.exportCsvRequested.emit(
+            None if start is None else datetime.fromtimestamp(start, UTC),
+            None if end is None else datetime.fromtimestamp(end, UTC) - timedelta(microseconds=1),
+        )
+
+    def current_chart(self) -> HistoryChart:
+        """The chart on screen in the chart tabs."""
+        widget = self.chart_tabs.currentWidget()
+        found = [chart for chart in self.charts if chart is widget or widget.isAncestorOf(chart)]
+        return found[0] if found else self.e1rm_chart
+
+    def export_current_chart(self) -> None:
+        """Export the chart on screen (the button and the shortcut)."""
+        self.export_chart(self.current_chart())
+
+    def export_chart(self, chart: HistoryChart | None = None) -> None:
+        """Ask where to save `chart` (default: the one on screen) and write it as PNG or SVG."""
+        target = chart if chart is not None else self.current_chart()
+        exercise_charts = (self.e1rm_chart, self.exercise_panel.progress_chart)
+        subject = self.exercise_combo.currentText() if target in exercise_charts else ""
+        if target is self.muscles.chart:
+            subject = self.muscles.muscle_combo.currentText()
+        today = self._context.now().astimezone().date()
+        stem = "-".join(p for p in (target.export_name, subject.lower().replace(" ", "-"), f"{today}") if p)
+        days = f"{self.range_bar.from_edit.text()} – {self.range_bar.to_edit.text()}"
+        title = f"{subject} — {target.y_label} · {days}" if subject else f"{target.y_label} · {days}"
+        self._choose_file(
+            self, pictures_folder() / f"{stem}.png", lambda path: self._write_chart(target, path, title)
+        )
+
+    def _write_chart(self, chart: HistoryChart, path: Path, title: str) -> None:
+        chart.hide_hover()
+        try:
+            written = export_chart(chart, path, title)
+        except OSError as exc:
+            self.status.setText(f"The chart was not saved: {exc}")
+        else:
+            self.status.setText(f"Chart saved to {written}")
+        self.status.show()
+
+    # --- e1RM and records -----------------------------------------------------------------------
     def _exercise_changed(self, index: int) -> None:
         exercise_id = self.exercise_combo.itemData(index)
         if exercise_id is None:
             return
-        series = self._e1rm_cache.pop(exercise_id, None)
-        if series is None:
-            history = self._series if self._series is not None else self._context.history
-            series = history.e1rm(exercise_id)
-        self._e1rm_cache[exercise_id] = series  # most recent last
+        cached = self._e1rm_cache.pop(exercise_id, None)
+        if cached is None:
+            cached = self._context.history_series.exercise(exercise_id)
+        self._e1rm_cache[exercise_id] = cached  # most recent last
         if len(self._e1rm_cache) > E1RM_CACHE_SIZE:
             del self._e1rm_cache[next(iter(self._e1rm_cache))]
+        series, progress = cached
         self.e1rm_chart.show_series(series, rolling_median(series.session_best))
+        self.exercise_panel.show_progress(progress)
         self.summary.setText(self._summary_text(series))
+        self._load_records()
 
     def _summary_text(self, series: E1rmSeries) -> str:
         name = self.exercise_combo.currentText()
         if not series.y:
             return f"No rated sets of {name} yet: rate working sets with RIR or failure to see e1RM."
         best = max(range(len(series.y)), key=series.y.__getitem__)
-        when = f"{series.sets[best].logged_at.astimezone():%d %b %Y}"
+        when = f"{datetime.fromtimestamp(series.x[best], UTC).astimezone():%d %b %Y}"
         failures = sum(series.failure)
+        kg = format_number(round(to_unit(series.y[best], self._unit), 1))
+        records = len(series.record_index)
         return (
-            f"Best e1RM {format_number(round(series.y[best], 1))} kg ({when}) · "
-            f"{len(series.y):,} rated sets, {failures:,} to failure"
+            f"Best e1RM {kg} {self._unit.value} ({when}) · {len(series.y):,} rated sets, "
+            f"{failures:,} to failure · {records:,} e1RM PR{'' if records == 1 else 's'} (★)"
         )
 
-    # --- weekly hard sets -----------------------------------------------------------------------
-    def _load_weekly(self, first_exercise_id: int) -> None:
-        """Weekly hard sets for every muscle; keep the chosen muscle, else the main exercise's first one.
+    def _load_records(self) -> None:
+        """Fill the Records tab if it is on screen (it costs a query; the switch should not pay it)."""
+        if self.side_tabs.currentWidget() is not self.records or self._stale:
+            return
+        exercise_id = self.exercise_combo.currentData()
+        if exercise_id is None:
+            return
+        records = self._records_cache.get(exercise_id)
+        if records is None:
+            records = self._records_cache[exercise_id] = self._context.records.for_exercise(exercise_id)
+        self.records.show_exercise(self.exercise_combo.currentText(), records, self._unit)
+        if self.records.recent_table.rowCount() == 0 and not self.records.recent_empty.text():
+            self.records.show_recent()
 
-        The muscle does not follow the exercise combo on purpose: redrawing both charts on every
-        switch would double the switch time, and the weekly view is about the muscle, not the lift.
+    def _recent_records(self, days: int) -> list[Record]:
+        return self._context.records.recent(self._context.now() - timedelta(days=days))
+
+    def _exercise_names(self) -> dict[int, str]:
+        return {i: e.name for i, e in self._context.catalog.by_id().items()}
+
+    # --- weekly volume and bodyweight -----------------------------------------------------------
+    def _load_weekly(self, prefer: Muscle | None) -> None:
+        """Weekly volume for every muscle; the muscle shown stays, else the main exercise's first one.
+
+        The muscle does not follow the exercise combo on purpose: redrawing both charts on every switch
+        would double the switch time, and the weekly view is about the muscle, not the lift.
         """
-        if self._series is None:
-            return
         offset = self._context.now().astimezone().utcoffset()
-        self._weekly = self._series.weekly_hard_sets(int(offset.total_seconds()) if offset else 0)
-        chosen = self.muscle_combo.currentData()
-        if chosen is None:
-            exercise = self._context.catalog.by_id().get(first_exercise_id)
-            if exercise is not None and exercise.primary_muscles:
-                chosen = exercise.primary_muscles[0].value
-        self.muscle_combo.blockSignals(True)
-        self.muscle_combo.clear()
-        for muscle in self._weekly:
-            self.muscle_combo.addItem(muscle.label, muscle.value)
-        self.muscle_combo.setCurrentIndex(max(0, self.muscle_combo.findData(chosen)))
-        self.muscle_combo.blockSignals(False)
-        self._muscle_changed(self.muscle_combo.currentIndex())
+        volume = self._context.history_series.weekly_volume(int(offset.total_seconds()) if offset else 0)
+        cap = self._context.profile.settings.effective_failure_cap
+        self.muscles.show_volume(volume, cap, self._unit, prefer)
 
-    def _muscle_changed(self, index: int) -> None:
-        value = self.muscle_combo.itemData(index)
-        weekly = self._weekly.get(Muscle(value)) if value is not None else None
-        self.weekly_chart.show_weeks(weekly)
-        if weekly is None:
-            self.weekly_note.setText("")
-        elif weekly.landmarks is None:
-            self.weekly_note.setText(
-                "No MEV/MAV/MRV landmarks for this muscle; secondary muscles count ½ set."
+    def _load_bodyweight(self, series: BodyweightSeries) -> None:
+        self.bodyweight_chart.show_series(series)
+        if series.kg:
+            latest, trend = series.kg[-1], series.trend_kg[-1]
+            self.bodyweight_note.setText(
+                f"Latest {format_number(round(to_unit(latest, self._unit), 1))} {self._unit.value} · "
+                f"trend {format_number(round(to_unit(trend, self._unit), 1))} {self._unit.value}"
+            )
+            self.bodyweight_note.setToolTip(
+                "The trend moves 10 % of the way to each day's weigh-in (The Hacker's Diet), "
+                "so a salty meal or a hot day barely moves it"
             )
         else:
-            marks = weekly.landmarks
-            self.weekly_note.setText(
-                f"Green band: MAV {marks.mav_low}–{marks.mav_high} · secondary muscles count ½ set"
-            )
-
-    # --- sessions -------------------------------------------------------------------------------
-    def _session_page(self, limit: int, offset: int) -> list[SessionSummary]:
-        if self._series is not None:
-            return self._series.sessions(limit, offset)
-        return self._context.history.sessions(limit, offset)
-
-    def _load_sessions(self) -> None:
-        self.sessions_model.reload(self._unit)
-        self.sessions_table.resizeColumnsToContents()
-        self.sessions_table.horizontalHeader().setStretchLastSection(True)
-        if self.sessions_model.rowCount() > 0:
-            self.sessions_table.selectionModel().setCurrentIndex(
-                self.sessions_model.index(0, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        else:
-            self.detail_model.show_sets([], {}, self._unit)
-
-    def _session_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        summary = self.sessions_model.session_at(current.row())
-        if summary is None:
-            return
-        sets = self._context.history.session_sets(summary.id)
-        names = {i: e.name for i, e in self._context.catalog.by_id().items()}
-        self.detail_model.show_sets(sets, names, self._unit)
-        self.session_detail.resizeColumnsToContents()
-        started = summary.started_at.astimezone()
-        self.detail_title.setText(f"{session_title(summary)} — {started:%a %d %b %Y}")
+            self.bodyweight_note.setText(NO_WEIGH_INS)
 
     # --- looks ----------------------------------------------------------------------------------
     def _apply_palette(self) -> None:
         palette = colors()
-        self.e1rm_chart.apply_palette(palette)
-        self.weekly_chart.apply_palette(palette)
-        self.detail_model.failure_color = QColor(palette.failure)
-        self.detail_model.muted_color = QColor(palette.muted)
+        for chart in self.charts:
+            chart.apply_palette(palette)
+        self.sessions.apply_palette(palette)
 
 
-def _panel(title: QWidget | QHBoxLayout, body: QWidget) -> QWidget:
-    """A titled block: a label (or a row of controls) above a chart or table."""
-    panel = QWidget()
-    layout = QVBoxLayout(panel)
+def _stack(top: QWidget, body: QWidget) -> QWidget:
+    """A line of text above a chart."""
+    block = QWidget()
+    layout = QVBoxLayout(block)
     layout.setContentsMargins(0, 4, 0, 0)
-    if isinstance(title, QHBoxLayout):
-        layout.addLayout(title)
-    else:
-        layout.addWidget(title)
+    layout.addWidget(top)
     layout.addWidget(body, 1)
-    return panel
-
-
-def _table(name: str, model: SessionsTableModel | SessionSetsModel) -> QTableView:
-    """A read-only, row-selecting table view over a model."""
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+    return block

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from gym_companion.domain.e1rm import estimate_e1rm
+from gym_companion.domain.e1rm import AS_RATED, E1rmBasis, set_e1rm
 from gym_companion.domain.effort import describe_effort
 from gym_companion.domain.model import FailureKind, SessionSummary, SetEntry, SetType, WeightUnit
+from gym_companion.domain.supersets import labels_by_order
 from gym_companion.domain.units import format_number, format_weight, to_unit
+from gym_companion.services.workout_notes import SessionNotes
 
 SESSION_PAGE_SIZE = 200
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -58,6 +61,15 @@ def session_title(summary: SessionSummary) -> str:
         names = ", ".join(summary.exercise_names[:2])
         return f"{names} +{more}" if more > 0 else names
     return "Workout"
+
+
+def session_notes_text(notes: SessionNotes, names: dict[int, str]) -> str:
+    """A workout's notes as rich text: its own, then each exercise's by name ('<b>Squat</b>: belt on')."""
+    lines = [f"<b>Workout</b>: {escape(notes.workout)}"] if notes.workout else []
+    for order, text in sorted(notes.by_exercise_order.items()):
+        name = names.get(notes.exercise_ids.get(order, -1), f"Exercise {order + 1}")
+        lines.append(f"<b>{escape(name)}</b>: {escape(text)}")
+    return "<br>".join(lines)
 
 
 class SessionsTableModel(QAbstractTableModel):
@@ -159,23 +171,41 @@ class SessionsTableModel(QAbstractTableModel):
 
 
 class SessionSetsModel(QAbstractTableModel):
-    """The sets of one session in workout order: exercise, set type, weight × reps, effort, e1RM."""
+    """The sets of one session in workout order: exercise, set type, weight × reps, effort, e1RM, notes."""
 
-    HEADERS = ("Exercise", "Type", "Weight × reps", "Effort", "e1RM")
-    EXERCISE, TYPE, LOAD, EFFORT, E1RM = range(5)
+    HEADERS = ("Exercise", "Type", "Weight × reps", "Effort", "e1RM", "Notes")
+    EXERCISE, TYPE, LOAD, EFFORT, E1RM, NOTES = range(6)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._sets: list[SetEntry] = []
         self._names: dict[int, str] = {}
+        self._exercise_notes: dict[int, str] = {}
+        self._groups: dict[int, str] = {}  # exercise_order -> 'A1' for exercises done in a superset
+        self._e1rm: list[float | None] = []  # per set, computed once in show_sets
         self._unit = WeightUnit.KG
         self.failure_color = QColor("#8e24aa")
         self.muted_color = QColor("#5d6368")
+        # How an exercise's sets become e1RMs (formula, RIR correction): the charts' basis, set by the page.
+        self.e1rm_basis: Callable[[int], E1rmBasis] = lambda _exercise_id: AS_RATED
 
-    def show_sets(self, sets: list[SetEntry], names: dict[int, str], unit: WeightUnit) -> None:
-        """Replace the rows with one session's sets; `names` maps exercise id to name."""
+    def show_sets(
+        self,
+        sets: list[SetEntry],
+        names: dict[int, str],
+        unit: WeightUnit,
+        exercise_notes: dict[int, str] | None = None,
+    ) -> None:
+        """Replace the rows with one session's sets; `names` maps exercise id to name and `exercise_notes`
+        an exercise's place in the workout to its note (shown on that exercise's first set)."""
         self.beginResetModel()
         self._sets, self._names, self._unit = sets, names, unit
+        self._exercise_notes = exercise_notes or {}
+        self._groups = labels_by_order(sets)
+        bases = {i: self.e1rm_basis(i) for i in {entry.exercise_id for entry in sets}}  # once per exercise
+        self._e1rm = [
+            set_e1rm(e.set_type, e.weight_kg, e.reps, e.rir, e.failure, bases[e.exercise_id]) for e in sets
+        ]
         self.endResetModel()
 
     def rowCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -183,7 +213,7 @@ class SessionSetsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._sets)
 
     def columnCount(self, parent: _ANY_INDEX = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        """Five columns."""
+        """Six columns."""
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(
@@ -200,7 +230,7 @@ class SessionSetsModel(QAbstractTableModel):
             return None
         entry = self._sets[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(entry, index.column())
+            return self._text(index.row(), index.column())
         if role == Qt.ItemDataRole.ForegroundRole:
             if entry.failure is not FailureKind.NONE:
                 return self.failure_color
@@ -208,11 +238,22 @@ class SessionSetsModel(QAbstractTableModel):
                 return self.muted_color
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.E1RM:
             return _RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (self.EXERCISE, self.NOTES):
+            note = self._exercise_notes.get(entry.exercise_order)
+            lines = [self._group_tip(entry) if index.column() == self.EXERCISE else ""]
+            lines.append(f"Exercise note: {note}" if note else "")
+            lines.append(f"Set note: {entry.notes}" if entry.notes else "")
+            return "\n".join(line for line in lines if line) or None
         return None
 
-    def _text(self, entry: SetEntry, column: int) -> str:
+    def _text(self, row: int, column: int) -> str:
+        entry = self._sets[row]
+        if column == self.NOTES:
+            return self._notes_text(entry)
         if column == self.EXERCISE:
-            return self._names.get(entry.exercise_id, "Unknown exercise")
+            name = self._names.get(entry.exercise_id, "Unknown exercise")
+            label = self._groups.get(entry.exercise_order)
+            return f"{label} · {name}" if label else name
         if column == self.TYPE:
             return _SET_TYPE_LABELS[entry.set_type]
         if column == self.LOAD:
@@ -223,7 +264,25 @@ class SessionSetsModel(QAbstractTableModel):
             return describe_effort(entry.rir, entry.failure) or "not rated"
         if entry.set_type is SetType.WARMUP:
             return ""
-        estimate = estimate_e1rm(entry.weight_kg, entry.reps, entry.rir)
-        if estimate is None:
+        kg = self._e1rm[row]
+        if kg is None:
             return ""
-        return f"{format_number(round(to_unit(estimate.kg, self._unit), 1))} {self._unit.value}"
+        return f"{format_number(round(to_unit(kg, self._unit), 1))} {self._unit.value}"
+
+    def _group_tip(self, entry: SetEntry) -> str:
+        """'Superset A: Bench Press + Barbell Row, one set of each in turn' for a grouped exercise."""
+        label = self._groups.get(entry.exercise_order)
+        if not label:
+            return ""
+        letter = label.rstrip("0123456789")
+        orders = sorted(o for o, other in self._groups.items() if other.rstrip("0123456789") == letter)
+        ids = {s.exercise_order: s.exercise_id for s in self._sets}
+        names = [self._names.get(ids[o], "?") for o in orders]
+        kind = "Superset" if len(names) == 2 else "Circuit"
+        return f"{kind} {letter}: {' + '.join(names)}, one set of each in turn"
+
+    def _notes_text(self, entry: SetEntry) -> str:
+        """The set's note; the exercise's note leads on the exercise's first set."""
+        first = next((s for s in self._sets if s.exercise_order == entry.exercise_order), None) is entry
+        exercise_note = self._exercise_notes.get(entry.exercise_order, "") if first else ""
+        return " · ".join(text for text in (exercise_note, entry.notes) if text)
