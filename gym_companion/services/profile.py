@@ -8,6 +8,7 @@ from typing import Any
 
 from gym_companion.domain.model import BodyweightEntry, TrainingEvent
 from gym_companion.domain.settings import Settings
+from gym_companion.domain.settings_check import check_settings, event_problem
 from gym_companion.storage.repositories.profile import ProfileRepository
 
 REST_TIMER_KEY = "rest_timer"
@@ -29,7 +30,8 @@ class ProfileService:
         return self._settings
 
     def save_settings(self, settings: Settings) -> None:
-        """Store new settings and use them from now on."""
+        """Store new settings and use them from now on. Raises InvalidSettingsError (nothing saved)."""
+        check_settings(settings)
         self._repository.save_settings(settings)
         self._settings = settings
 
@@ -52,9 +54,11 @@ class ProfileService:
         return self._repository.events(since=self._now())
 
     def save_event(self, event: TrainingEvent) -> TrainingEvent:
-        """Add or change an event."""
-        if not event.title.strip():
-            raise ValueError("Give the event a name.")
+        """Add or change an event (F9). Raises ValueError, saving nothing, when it makes no sense."""
+        problem = event_problem(event, self._now())
+        if problem is not None:
+            raise ValueError(problem)
+        event.title = event.title.strip()
         return self._repository.save_event(event)
 
     def delete_event(self, event_id: int) -> None:

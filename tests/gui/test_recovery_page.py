@@ -238,6 +238,29 @@ def test_an_event_needs_a_name_and_can_be_deleted(make_page, qtbot) -> None:
     assert not events.delete_button.isEnabled()
 
 
+def test_enter_on_an_event_changes_it_and_esc_leaves_it(make_page, qtbot) -> None:
+    page = make_page([])
+    page.activateWindow()  # Esc is a shortcut: it needs the window active, as it is in the app
+    qtbot.waitUntil(page.isActiveWindow)
+    events = page.events
+    qtbot.keyClicks(events.title_input, "10K race")
+    qtbot.keyClick(events.title_input, Qt.Key.Key_Return)
+    events.list.setFocus()
+    events.list.setCurrentRow(0)
+    qtbot.keyClick(events.list, Qt.Key.Key_Return)  # the shared form now changes this event
+    assert events.title_input.text() == "10K race" and events.add_button.text() == "Save changes"
+    qtbot.keyClick(events.title_input, Qt.Key.Key_Escape)
+    assert events.title_input.text() == "" and events.add_button.text() == "Add event"
+    events.list.setCurrentRow(0)
+    qtbot.keyClick(events.list, Qt.Key.Key_Return)
+    events.title_input.selectAll()
+    qtbot.keyClicks(events.title_input, "Half marathon")
+    events.window_input.setValue(24)
+    qtbot.keyClick(events.title_input, Qt.Key.Key_Return)
+    assert [(e.title, e.no_failure_window_h) for e in page.report.upcoming_events] == [("Half marathon", 24)]
+    assert events.list.item(0).text().startswith("Half marathon · ")
+
+
 def test_a_set_logged_on_the_session_page_shows_after_mark_stale(make_page) -> None:
     page = make_page([])
     context = page._context
