@@ -1,9 +1,22 @@
-"""The exercise catalog: the library seeded on first open, custom exercises, and type-ahead search."""
+"""The exercise catalog: the library seeded on first open, custom exercises, and type-ahead search.
+
+Custom exercises are created, changed and deleted here (library exercises are read-only); every change
+checks the name against the whole catalog the way the search box matches names, so no two exercises can
+be mistaken for each other.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from gym_companion.domain.custom_exercise import (
+    NAME,
+    CustomExerciseSpec,
+    ExerciseUsage,
+    InvalidExerciseError,
+    clean_name,
+    spec_problems,
+)
 from gym_companion.domain.exercise_search import ExerciseIndex
 from gym_companion.domain.library import library_path, load_library_file
 from gym_companion.domain.model import Equipment, Exercise, FailureSafety, Mechanics, Muscle
@@ -65,25 +78,75 @@ class ExerciseCatalog:
         mechanics: Mechanics = Mechanics.ISOLATION,
         failure_safety: FailureSafety = FailureSafety.SAFE,
     ) -> Exercise:
-        """Create a user's own exercise. Raises ValueError for an empty or taken name."""
-        clean = " ".join(name.split())
-        if not clean:
-            raise ValueError("Give the exercise a name.")
-        if len(clean) > 80:
-            raise ValueError("That name is too long (80 characters at most).")
-        if self.find(clean) is not None:
-            raise ValueError(f"“{clean}” is already in the library.")
-        exercise = Exercise(
-            name=clean,
-            primary_muscles=primary,
-            secondary_muscles=secondary,
-            equipment=equipment,
-            mechanics=mechanics,
-            failure_safety=failure_safety,
-            default_rest_s=150 if mechanics is Mechanics.COMPOUND else 90,
-            is_custom=True,
+        """Create a user's own exercise. Raises InvalidExerciseError (a ValueError) for a bad name."""
+        return self.create(
+            CustomExerciseSpec(
+                name=name,
+                primary_muscles=primary,
+                secondary_muscles=secondary,
+                equipment=equipment,
+                mechanics=mechanics,
+                failure_safety=failure_safety,
+            )
         )
-        saved = self._repository.add(exercise)
-        self._by_id[saved.id or 0] = saved
-        self._index = None
+
+    # --- custom exercises -----------------------------------------------------------------------
+    def problems(self, spec: CustomExerciseSpec, exercise_id: int | None = None) -> dict[str, str]:
+        """What stops `spec` being saved (as exercise `exercise_id`, or as a new one): field -> sentence."""
+        problems = spec_problems(spec)
+        name = clean_name(spec.name)
+        if NAME not in problems:
+            same = self.find(name)
+            if same is None:  # the index cannot tell same-word names apart: compare them plainly too
+                same = next((e for e in self.by_id().values() if e.name.casefold() == name.casefold()), None)
+            if same is not None and same.id != exercise_id:
+                where = "your own exercises" if same.is_custom else "the library"
+                shown = "" if same.name.casefold() == name.casefold() else f" as “{same.name}”"
+                problems[NAME] = f"“{name}” is already in {where}{shown}: choose another name."
+        return problems
+
+    def create(self, spec: CustomExerciseSpec) -> Exercise:
+        """Store a new custom exercise. Raises InvalidExerciseError (nothing stored)."""
+        self._check(spec)
+        saved = self._repository.add(spec.to_exercise())
+        self._remember(saved)
         return replace(saved)
+
+    def update_custom(self, exercise_id: int, spec: CustomExerciseSpec) -> Exercise:
+        """Change a custom exercise; its sets then count for its new muscles everywhere. Raises
+        InvalidExerciseError, or ValueError for a library exercise (nothing changed)."""
+        current = self.get(exercise_id)
+        if current is None:
+            raise ValueError("That exercise does not exist (any more).")
+        if not current.is_custom:
+            raise ValueError(
+                f"“{current.name}” is a library exercise: duplicate it to make your own version."
+            )
+        self._check(spec, exercise_id)
+        saved = self._repository.update(spec.to_exercise(exercise_id, aliases=current.aliases))
+        self._remember(saved)
+        return replace(saved)
+
+    def usage(self, exercise_id: int) -> ExerciseUsage:
+        """What refers to an exercise (sets, workouts, routines)."""
+        return self._repository.usage(exercise_id)
+
+    def delete_custom(self, exercise_id: int) -> Exercise:
+        """Delete an unused custom exercise and return it (to offer an undo). Raises ExerciseInUseError
+        (a ValueError naming how many sets and routines use it) or ValueError; nothing is deleted then."""
+        current = self.get(exercise_id)
+        if current is None:
+            raise ValueError("That exercise does not exist (any more).")
+        self._repository.delete(exercise_id)
+        self._by_id.pop(exercise_id, None)
+        self._index = None
+        return current
+
+    def _check(self, spec: CustomExerciseSpec, exercise_id: int | None = None) -> None:
+        problems = self.problems(spec, exercise_id)
+        if problems:
+            raise InvalidExerciseError(problems)
+
+    def _remember(self, exercise: Exercise) -> None:
+        self.by_id()[exercise.id or 0] = exercise
+        self._index = None

@@ -1,24 +1,37 @@
-"""The exercise library in the database: seeding from the bundled file, reading, custom exercises."""
+"""The exercise library in the database: seeding from the bundled file, reading, custom exercises.
+
+Custom exercises can be changed and deleted; library ones cannot. A deletion happens only when no set,
+workout note or routine refers to the exercise, checked inside the deleting transaction.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import delete, func, insert, select, union, update
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
+from gym_companion.domain.custom_exercise import ExerciseInUseError, ExerciseUsage
 from gym_companion.domain.model import Equipment, Exercise, FailureSafety, Mechanics, Muscle
 from gym_companion.storage.tables import (
+    APP_STATE_TABLE,
     EXERCISE_MUSCLE_TABLE,
+    EXERCISE_NOTE_TABLE,
     EXERCISE_TABLE,
+    ROUTINE_EXERCISE_TABLE,
+    SET_TABLE,
     ExerciseMuscleRecord,
     ExerciseRecord,
 )
 
 _EX = EXERCISE_TABLE.c
 _EM = EXERCISE_MUSCLE_TABLE.c
+# app_state key of the import's remembered name -> exercise id mapping (services.transfer): a deleted
+# exercise leaves it, so that a later exercise reusing the id does not inherit the name.
+IMPORT_MAPPING_STATE_KEY = "import_exercise_mapping"
 
 
 def _record_for(exercise: Exercise) -> ExerciseRecord:
@@ -96,6 +109,55 @@ class ExerciseRepository:
             new_id = record.id
         return _replace_id(exercise, new_id)
 
+    def update(self, exercise: Exercise) -> Exercise:
+        """Change a custom exercise (name, muscles, equipment, mechanics, safety, rest, assisted) in one
+        transaction. Raises ValueError for a library exercise, an unknown id, no primary muscle or a
+        name another exercise has."""
+        if exercise.id is None:
+            raise ValueError("Only a stored exercise can be changed.")
+        if not exercise.primary_muscles:
+            raise ValueError("An exercise needs at least one primary muscle.")
+        with self._engine.begin() as con:
+            self._require_custom(con, exercise.id)
+            clash = con.execute(
+                select(_EX.id).where(func.lower(_EX.name) == exercise.name.lower(), _EX.id != exercise.id)
+            ).first()
+            if clash is not None:
+                raise ValueError(f"An exercise called “{exercise.name}” already exists.")
+            values = _record_for(exercise).model_dump(exclude={"id", "is_custom"})
+            con.execute(update(EXERCISE_TABLE).where(_EX.id == exercise.id).values(**values))
+            con.execute(delete(EXERCISE_MUSCLE_TABLE).where(_EM.exercise_id == exercise.id))
+            rows = [record.model_dump() for record in _muscle_records(exercise.id, exercise)]
+            con.execute(insert(EXERCISE_MUSCLE_TABLE), rows)
+        return exercise
+
+    def usage(self, exercise_id: int) -> ExerciseUsage:
+        """How many sets (in how many workouts) and routines refer to an exercise."""
+        with self._engine.connect() as con:
+            return _usage(con, exercise_id)
+
+    def delete(self, exercise_id: int) -> None:
+        """Delete an unused custom exercise with its muscles, in one transaction; the import's remembered
+        mapping forgets it. Raises ExerciseInUseError when anything refers to it, ValueError for a library
+        exercise or an unknown id."""
+        with self._engine.begin() as con:
+            name = self._require_custom(con, exercise_id)
+            usage = _usage(con, exercise_id)
+            if usage.in_use:
+                raise ExerciseInUseError(name, usage)
+            con.execute(delete(EXERCISE_MUSCLE_TABLE).where(_EM.exercise_id == exercise_id))
+            con.execute(delete(EXERCISE_TABLE).where(_EX.id == exercise_id))
+            _forget_in_mapping(con, exercise_id)
+
+    @staticmethod
+    def _require_custom(con: Connection, exercise_id: int) -> str:
+        row = con.execute(select(_EX.name, _EX.is_custom).where(_EX.id == exercise_id)).first()
+        if row is None:
+            raise ValueError("That exercise does not exist (any more).")
+        if not row.is_custom:
+            raise ValueError(f"“{row.name}” is a library exercise: duplicate it to make your own version.")
+        return str(row.name)
+
     def all(self) -> list[Exercise]:
         """Every exercise, sorted by name."""
         with self._engine.connect() as con:
@@ -124,6 +186,41 @@ class ExerciseRepository:
                 )
             )
         return result
+
+
+def _usage(con: Connection, exercise_id: int) -> ExerciseUsage:
+    sets_c, notes_c, planned_c = SET_TABLE.c, EXERCISE_NOTE_TABLE.c, ROUTINE_EXERCISE_TABLE.c
+    sets = con.execute(select(func.count()).where(sets_c.exercise_id == exercise_id)).scalar_one()
+    sessions = union(
+        select(sets_c.session_id).where(sets_c.exercise_id == exercise_id),
+        select(notes_c.session_id).where(notes_c.exercise_id == exercise_id),
+    ).subquery()
+    workouts = con.execute(select(func.count()).select_from(sessions)).scalar_one()
+    routines = con.execute(
+        select(func.count(func.distinct(planned_c.routine_id))).where(planned_c.exercise_id == exercise_id)
+    ).scalar_one()
+    return ExerciseUsage(sets=int(sets), sessions=int(workouts), routines=int(routines))
+
+
+def _forget_in_mapping(con: Connection, exercise_id: int) -> None:
+    """Drop names mapped to `exercise_id` from the import's remembered mapping."""
+    state = APP_STATE_TABLE.c
+    text = con.execute(select(state.value).where(state.key == IMPORT_MAPPING_STATE_KEY)).scalar()
+    if text is None:
+        return
+    try:
+        mapping: Any = json.loads(text)
+    except ValueError:
+        return
+    if not isinstance(mapping, dict):
+        return
+    kept = {name: value for name, value in mapping.items() if value != exercise_id}
+    if len(kept) != len(mapping):
+        con.execute(
+            update(APP_STATE_TABLE)
+            .where(state.key == IMPORT_MAPPING_STATE_KEY)
+            .values(value=json.dumps(kept, sort_keys=True))
+        )
 
 
 def _replace_id(exercise: Exercise, new_id: int) -> Exercise:
