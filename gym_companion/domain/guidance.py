@@ -1,8 +1,9 @@
 """Live guidance on failure training (TRAINING_RULES.md, rules F2–F16), as short calm advice with a "why".
 
 Three moments ask for advice: an exercise is added to the workout, a set has been rated, and a routine slot
-flagged "failure on the last set" is about to reach that set. Each is a pure function of a GuidanceContext
-(what is known at that moment); time comes in as `ctx.now`, nothing here reads the clock.
+flagged "failure on the last set" is about to reach that set; `advice_on_routine` checks a plan while it is
+written. Each is a pure function of a GuidanceContext (what is known at that moment); time comes in as
+`ctx.now`, nothing here reads the clock.
 
 Every Advice carries the rule ID it comes from, so a message can be traced from the screen to the spec.
 Messages stay short, calm and specific; they never diagnose and never alarm. With failure features off
@@ -27,6 +28,7 @@ from gym_companion.domain.model import (
     TrainingStyle,
 )
 from gym_companion.domain.recovery import READY_PERCENT, FatigueInput, ReadinessBand, summarize_recovery
+from gym_companion.domain.routine_plan import PlanTarget
 from gym_companion.domain.settings import Settings
 from gym_companion.domain.units import format_weight
 
@@ -167,6 +169,33 @@ def advice_before_planned_failure(ctx: GuidanceContext) -> list[Advice]:
     return _sorted(found)
 
 
+def advice_on_routine(
+    now: datetime, settings: Settings, exercises: list[tuple[Exercise, PlanTarget]]
+) -> list[tuple[int, Advice]]:
+    """While a routine is planned: F2 rep range, F4 placement and F6 safety of each planned failure set.
+
+    `exercises` are the routine's exercises in order with their plans; each piece of advice comes with the
+    index of the exercise it is about, in the order the exercises come.
+    """
+    if not settings.failure_features:  # F15
+        return []
+    found: list[tuple[int, Advice]] = []
+    for index, (exercise, plan) in enumerate(exercises):
+        if not plan.failure_last_set:
+            continue
+        ctx = GuidanceContext(
+            now=now,
+            settings=settings,
+            exercise=exercise,
+            exercise_index=index,
+            exercise_count=len(exercises),
+            planned_exercise_count=len(exercises),
+        )
+        advice = [_placement(ctx, first_working_set=False), _safety_before(ctx), _planned_failure_reps(plan)]
+        found.extend((index, a) for a in _sorted(advice))
+    return found
+
+
 # --- one function per rule ---------------------------------------------------------------------------
 
 
@@ -181,6 +210,21 @@ def _failure_reps(entry: SetEntry) -> Advice | None:
         return Advice("F2", AdviceLevel.CAUTION, message, why)
     if entry.reps > FAILURE_REPS_MAX:
         message = f"Failure at {entry.reps} reps is mostly fatigue: a load for 8–15 reps does more."
+        return Advice("F2", AdviceLevel.INFO, message, why)
+    return None
+
+
+def _planned_failure_reps(plan: PlanTarget) -> Advice | None:
+    """F2 for a plan: a failure set aimed far outside about 6–15 reps."""
+    why = (
+        "Failure tends to arrive around rep 8–12 with a challenging load. Very heavy failure sets carry "
+        f"more risk for little extra gain; very light ones mostly add fatigue. The plan: {plan.reps_text}."
+    )
+    if plan.rep_max < FAILURE_REPS_MIN:
+        message = f"Failure at {plan.reps_text} reps is very heavy: aim failure sets at about 8–15 reps."
+        return Advice("F2", AdviceLevel.CAUTION, message, why)
+    if plan.rep_min > FAILURE_REPS_MAX:
+        message = f"Failure at {plan.reps_text} reps is mostly fatigue: a load for 8–15 reps does more."
         return Advice("F2", AdviceLevel.INFO, message, why)
     return None
 

@@ -200,6 +200,8 @@ class PlannedExercise:
     rep_max: int = 12
     target_rir: int = 2
     failure_last_set: bool = False
+    rest_s: int | None = None  # rest between its sets; None: the exercise's default
+    superset_group: int | None = None  # planned exercises sharing a number are done in rounds (supersets.py)
     id: int | None = None
 
 

@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gym_companion.domain.model import Equipment, WeightUnit
-from gym_companion.domain.units import loadable_increment, round_to_loadable, to_unit
+from gym_companion.domain.units import (
+    DEFAULT_LOAD_STEPS,
+    LoadSteps,
+    loadable_increment,
+    round_to_loadable,
+    to_unit,
+)
 
 # Plates are counted in thousandths of the unit (grams for kg) so sums of 1.25 and 2.5 stay exact.
 _SCALE = 1000
@@ -73,7 +79,11 @@ def plates_per_side(total: float, bar: float, plates: Sequence[float]) -> PlateL
 
 
 def warmup_ladder(
-    working_kg: float, bar_kg: float, unit: WeightUnit, equipment: Equipment
+    working_kg: float,
+    bar_kg: float,
+    unit: WeightUnit,
+    equipment: Equipment,
+    load_steps: LoadSteps = DEFAULT_LOAD_STEPS,
 ) -> list[WarmupStep]:
     """Warm-up sets before the first compound exercise, rounded to loads the user can set up.
 
@@ -87,14 +97,14 @@ def warmup_ladder(
     floor_kg = bar_kg if has_bar else 0.0
     if working_kg <= 0 or working_kg <= floor_kg:
         return []
-    increment = loadable_increment(equipment, unit)
+    increment = loadable_increment(equipment, unit, load_steps)
     steps: list[WarmupStep] = []
     previous_shown: float | None = None
     if has_bar:
         steps.append(WarmupStep(bar_kg, BAR_WARMUP_REPS))
         previous_shown = to_unit(bar_kg, unit)
     for fraction, reps in WARMUP_STEPS:
-        kg = round_to_loadable(working_kg * fraction, equipment, unit)
+        kg = round_to_loadable(working_kg * fraction, equipment, unit, load_steps)
         shown = to_unit(kg, unit)
         if kg <= 0 or kg < floor_kg - _EPS or kg >= working_kg - _EPS:
             continue

@@ -109,11 +109,18 @@ class FatigueInput:
     @classmethod
     def from_set(cls, entry: SetEntry, exercise: Exercise) -> FatigueInput:
         """Combine a logged set with its exercise's muscles and fatigue factor."""
+        return cls.of(exercise, entry.logged_at, entry.set_type, entry.rir, entry.failure)
+
+    @classmethod
+    def of(
+        cls, exercise: Exercise, logged_at: datetime, set_type: SetType, rir: int | None, failure: FailureKind
+    ) -> FatigueInput:
+        """A set given by its columns (a lean query's row), with its exercise's muscles and fatigue factor."""
         return cls(
-            logged_at=entry.logged_at,
-            set_type=entry.set_type,
-            rir=entry.rir,
-            failure=entry.failure,
+            logged_at=logged_at,
+            set_type=set_type,
+            rir=rir,
+            failure=failure,
             primary=exercise.primary_muscles,
             secondary=exercise.secondary_muscles,
             fatigue_factor=exercise.fatigue_factor,

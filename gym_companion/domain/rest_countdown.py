@@ -135,19 +135,27 @@ def format_remaining(seconds: float) -> str:
     return f"{sign}{minutes}:{secs:02d}"
 
 
-def rest_duration_for(default_rest_s: int, failure: FailureKind, set_type: SetType) -> int:
+def rest_duration_for(
+    default_rest_s: int,
+    failure: FailureKind,
+    set_type: SetType,
+    extra_after_technical_s: int = EXTRA_REST_AFTER_TECHNICAL_FAILURE_S,
+    extra_after_absolute_s: int = EXTRA_REST_AFTER_ABSOLUTE_FAILURE_S,
+) -> int:
     """How long to rest after a set: the exercise's default, longer after failure (F8).
 
-    Drop sets follow without rest (0); warm-ups rest at most a minute.
+    Drop sets follow without rest (0); warm-ups rest at most a minute. The extensions after failure
+    are the lifter's settings (defaults: the constants above).
     """
-    if default_rest_s < 0:
-        raise ValueError(f"rest cannot be negative, got {default_rest_s}")
+    if min(default_rest_s, extra_after_technical_s, extra_after_absolute_s) < 0:
+        extras = f"+{extra_after_technical_s}/+{extra_after_absolute_s}"
+        raise ValueError(f"rest cannot be negative, got {default_rest_s} ({extras})")
     if set_type is SetType.DROP:
         return 0
     if set_type is SetType.WARMUP:
         return min(default_rest_s, MAX_WARMUP_REST_S)
     if failure is FailureKind.ABSOLUTE:
-        return default_rest_s + EXTRA_REST_AFTER_ABSOLUTE_FAILURE_S
+        return default_rest_s + extra_after_absolute_s
     if failure is FailureKind.TECHNICAL:
-        return default_rest_s + EXTRA_REST_AFTER_TECHNICAL_FAILURE_S
+        return default_rest_s + extra_after_technical_s
     return default_rest_s

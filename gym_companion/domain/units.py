@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from gym_companion.domain.model import Equipment, WeightUnit
 
@@ -20,6 +21,7 @@ MAX_LOAD_KG = 1000.0
 # Smallest practical load step in the user's unit (product decisions, documented for users in help):
 # barbells take the lightest common plate pair (2 × 1.25 kg, 2 × 2.5 lb); dumbbells come in 2 kg / 5 lb
 # steps; machine and cable stacks in 5 kg / 10 lb plates; anything else moves in 1 kg / 2.5 lb steps.
+# Dumbbell and stack steps are the defaults of the lifter's own (Preferences, `LoadSteps`): gyms differ.
 BARBELL_INCREMENT = {WeightUnit.KG: 2.5, WeightUnit.LB: 5.0}
 DUMBBELL_INCREMENT = {WeightUnit.KG: 2.0, WeightUnit.LB: 5.0}
 STACK_INCREMENT = {WeightUnit.KG: 5.0, WeightUnit.LB: 10.0}
@@ -104,12 +106,44 @@ def round_to_increment(value: float, increment: float) -> float:
     return round(steps * increment, 9)
 
 
-def loadable_increment(equipment: Equipment, unit: WeightUnit) -> float:
-    """The smallest practical load step for the equipment, in the user's unit."""
-    return _INCREMENTS.get(equipment, OTHER_INCREMENT)[unit]
+DUMBBELL_EQUIPMENT = frozenset({Equipment.DUMBBELL, Equipment.KETTLEBELL})
+STACK_EQUIPMENT = frozenset({Equipment.MACHINE, Equipment.CABLE})
 
 
-def round_to_loadable(kg: float, equipment: Equipment, unit: WeightUnit) -> float:
+@dataclass(frozen=True, slots=True)
+class LoadSteps:
+    """The lifter's own load steps, per unit, for the equipment whose spacing differs between gyms:
+    dumbbells (and kettlebells) and machine or cable stacks. Barbells follow the plates; the rest is fixed."""
+
+    dumbbell_kg: float = DUMBBELL_INCREMENT[WeightUnit.KG]
+    dumbbell_lb: float = DUMBBELL_INCREMENT[WeightUnit.LB]
+    machine_kg: float = STACK_INCREMENT[WeightUnit.KG]
+    machine_lb: float = STACK_INCREMENT[WeightUnit.LB]
+
+    def step(self, equipment: Equipment, unit: WeightUnit) -> float | None:
+        """The lifter's step for this equipment in `unit`, or None when it is not theirs to set."""
+        if equipment in DUMBBELL_EQUIPMENT:
+            return self.dumbbell_kg if unit is WeightUnit.KG else self.dumbbell_lb
+        if equipment in STACK_EQUIPMENT:
+            return self.machine_kg if unit is WeightUnit.KG else self.machine_lb
+        return None
+
+
+DEFAULT_LOAD_STEPS = LoadSteps()
+
+
+def loadable_increment(
+    equipment: Equipment, unit: WeightUnit, steps: LoadSteps = DEFAULT_LOAD_STEPS
+) -> float:
+    """The smallest practical load step for the equipment, in the user's unit (the lifter's own `steps`
+    for dumbbells and machines)."""
+    own = steps.step(equipment, unit)
+    return own if own is not None else _INCREMENTS.get(equipment, OTHER_INCREMENT)[unit]
+
+
+def round_to_loadable(
+    kg: float, equipment: Equipment, unit: WeightUnit, steps: LoadSteps = DEFAULT_LOAD_STEPS
+) -> float:
     """A kg load rounded to a loadable step in the user's unit (5 lb steps on a lb barbell), back in kg."""
-    shown = round_to_increment(to_unit(kg, unit), loadable_increment(equipment, unit))
+    shown = round_to_increment(to_unit(kg, unit), loadable_increment(equipment, unit, steps))
     return from_unit(shown, unit)

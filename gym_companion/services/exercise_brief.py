@@ -7,8 +7,10 @@ from datetime import datetime
 
 from gym_companion.domain.model import Equipment, Exercise, Mechanics, SetEntry, SetType, WeightUnit
 from gym_companion.domain.plates import PlateLoad, WarmupStep, plates_per_side, warmup_ladder
+from gym_companion.domain.routine_plan import PlanTarget
 from gym_companion.domain.settings import Settings
 from gym_companion.domain.units import from_unit, to_unit
+from gym_companion.services.today_suggestion import suggest_today
 from gym_companion.storage.repositories.workouts import WorkoutRepository
 
 BARBELL_EQUIPMENT = (Equipment.BARBELL, Equipment.EZ_BAR, Equipment.TRAP_BAR)
@@ -65,18 +67,43 @@ def build_brief(
     settings: Settings,
     first_compound_today: bool,
     sets_today: list[SetEntry],
+    plan: PlanTarget | None = None,
+    rir_bias: float = 0.0,
+    last_sets: list[SetEntry] | None = None,
 ) -> ExerciseBrief:
-    """Assemble the brief for `exercise` in the workout that started at `started_at`."""
+    """Assemble the brief for `exercise` in the workout that started at `started_at`.
+
+    With a routine's `plan`, its rep range and target RIR replace the settings' defaults in the suggestion.
+    The suggestion is progression from last time's rated sets (today_suggestion), their ratings corrected
+    by `rir_bias`; when last time was not rated, it is last time's top set. `last_sets`, when given, are
+    last time's sets as previously read (they do not change while the workout runs).
+    """
     assert exercise.id is not None
     brief = ExerciseBrief()
-    brief.last_sets = workouts.previous_sets(exercise.id, started_at, exclude_session=session_id)
+    if last_sets is None:
+        last_sets = workouts.previous_sets(exercise.id, started_at, exclude_session=session_id)
+    brief.last_sets = last_sets
     if brief.last_sets:
         brief.last_date = brief.last_sets[0].logged_at
     best = top_set(brief.last_sets)
-    if best is not None:
+    progression = suggest_today(brief.last_sets, exercise, settings, plan, rir_bias)
+    if progression is not None:
         brief.suggestion = Suggestion(
-            best.weight_kg, best.reps, settings.target_rir, "last time's top set — match it or beat it"
+            progression.weight_kg, progression.reps, progression.target_rir, progression.reason
         )
+    elif best is not None:
+        if plan is None:
+            brief.suggestion = Suggestion(
+                best.weight_kg, best.reps, settings.target_rir, "last time's top set — match it or beat it"
+            )
+        else:
+            reps = min(max(best.reps, plan.rep_min), plan.rep_max)
+            brief.suggestion = Suggestion(
+                best.weight_kg,
+                reps,
+                plan.target_rir,
+                f"last time's top set, within the routine's {plan.reps_text} reps @ RIR {plan.target_rir}",
+            )
     has_work_today = any(s.set_type is not SetType.WARMUP for s in sets_today)
     if (
         best is not None
@@ -86,6 +113,6 @@ def build_brief(
         and best.weight_kg > 0
     ):
         brief.warmups = warmup_ladder(
-            best.weight_kg, bar_weight_kg(settings), settings.unit, exercise.equipment
+            best.weight_kg, bar_weight_kg(settings), settings.unit, exercise.equipment, settings.load_steps
         )
     return brief

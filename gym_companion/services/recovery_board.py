@@ -40,6 +40,7 @@ class RecoveryReport:
     failure_sets_this_week: int
     failure_cap: int
     upcoming_events: list[TrainingEvent]
+    sessions_this_week: int = 0  # workouts with a set logged since Monday (an unfinished one included)
 
     @property
     def ready_today(self) -> list[Muscle]:
@@ -79,9 +80,9 @@ class RecoveryBoard:
         since = min(now - RELEVANT_HISTORY, week_start)
         catalog = self._exercises()
         inputs = [
-            FatigueInput.from_set(entry, catalog[entry.exercise_id])
-            for entry in self._workouts.sets_since(since)
-            if entry.exercise_id in catalog
+            FatigueInput.of(exercise, logged_at, set_type, rir, failure)
+            for exercise_id, logged_at, set_type, rir, failure in self._workouts.efforts_since(since)
+            if (exercise := catalog.get(exercise_id)) is not None
         ]
         settings = self._settings()
         summary = summarize_recovery(inputs, now, week_start, settings.recovery_speed)
@@ -106,4 +107,5 @@ class RecoveryBoard:
             failure_sets_this_week=failure_sets,
             failure_cap=settings.effective_failure_cap,
             upcoming_events=self._profile.events(since=now),
+            sessions_this_week=self._workouts.sessions_with_sets_since(week_start),
         )

@@ -117,8 +117,9 @@ class ImportSummary:
             elif len(guessed) == len(self.exercises_created):
                 parts.append(f"new custom exercises (check their muscles): {shown}{more}")
             else:
+                count = _count(len(guessed), "exercise")
                 parts.append(
-                    f"new custom exercises: {shown}{more} (muscles guessed for {_count(len(guessed), 'exercise')}: "
+                    f"new custom exercises: {shown}{more} (muscles guessed for {count}: "
                     "check them in Edit › Exercises)"
                 )
         if self.skipped:

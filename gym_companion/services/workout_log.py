@@ -8,11 +8,11 @@ restart after a crash resumes the same workout with the same order and the same 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from gym_companion.domain.e1rm import estimate_e1rm
+from gym_companion.domain.e1rm import AS_RATED, E1rmBasis
 from gym_companion.domain.effort import Rating
 from gym_companion.domain.model import (
     Exercise,
@@ -23,19 +23,24 @@ from gym_companion.domain.model import (
     WeightUnit,
     WorkoutSession,
 )
+from gym_companion.domain.records import Standing
+from gym_companion.domain.routine_plan import PlanTarget
 from gym_companion.domain.settings import Settings
+from gym_companion.domain.supersets import normalized
 from gym_companion.domain.validation import check_load
-from gym_companion.domain.workout_summary import PersonalBests, WorkoutSummary, summarize_workout
+from gym_companion.domain.workout_summary import WorkoutSummary, summarize_workout
 from gym_companion.services.exercise_brief import ExerciseBrief, build_brief
+from gym_companion.storage.repositories.exercise_notes import ExerciseNoteRepository
 from gym_companion.storage.repositories.profile import ProfileRepository
 from gym_companion.storage.repositories.workouts import WorkoutRepository
 
 OPEN_WORKOUT_KEY = "open_workout"
+MAX_WORKOUT_NAME = 80
 
 
 @dataclass(slots=True)
 class WorkoutSlot:
-    """One exercise in the workout with its sets (in order) and, when from a routine, its plan."""
+    """One exercise in the workout with its sets (in order), its note and, when from a routine, its plan."""
 
     exercise: Exercise
     order: int
@@ -45,11 +50,33 @@ class WorkoutSlot:
     rep_max: int | None = None
     target_rir: int | None = None
     failure_last_set: bool = False
+    rest_s: int | None = None
+    note: str = ""
+    group: int | None = None  # superset / circuit: slots sharing a number are done in rounds
 
     @property
     def working_sets(self) -> list[SetEntry]:
         """Sets that are not warm-ups."""
         return [s for s in self.sets if s.set_type is not SetType.WARMUP]
+
+    @property
+    def plan(self) -> PlanTarget | None:
+        """The routine's plan for this exercise, or None when it was added by hand."""
+        if self.planned_sets is None or self.rep_min is None or self.rep_max is None:
+            return None
+        return PlanTarget(
+            sets=self.planned_sets,
+            rep_min=self.rep_min,
+            rep_max=self.rep_max,
+            target_rir=self.target_rir if self.target_rir is not None else 2,
+            failure_last_set=self.failure_last_set,
+            rest_s=self.rest_s,
+        )
+
+    @property
+    def planned_working_sets(self) -> int:
+        """Working sets done that count towards the plan (drop sets belong to the set before them)."""
+        return sum(1 for s in self.sets if s.set_type is SetType.WORKING)
 
 
 class WorkoutLog:
@@ -62,9 +89,21 @@ class WorkoutLog:
         exercises: Callable[[], dict[int, Exercise]],
         now: Callable[[], datetime],
         new_uuid: Callable[[], str] = lambda: str(uuid.uuid4()),
+        *,
+        exercise_notes: ExerciseNoteRepository,
+        rir_bias: Callable[[int], float] = lambda _exercise_id: 0.0,
+        e1rm_basis: Callable[[int], E1rmBasis] = lambda _exercise_id: AS_RATED,
+        standings: Callable[[Collection[int], datetime], Mapping[int, Standing]],
     ) -> None:
         self._workouts = workouts
+        self._e1rm_basis = e1rm_basis  # how sets become e1RMs (as History reads them), for PRs
+        # each exercise's bests before a moment (RecordBook.standings_before): what PRs are judged against
+        self._standings = standings
+        self._rir_bias = rir_bias  # the lifter's measured RIR bias per exercise (CalibrationService.bias_for)
+        # "Last time" per exercise, read once per workout: the brief is rebuilt after every set and rating.
+        self._last_time: dict[tuple[int, datetime, int], list[SetEntry]] = {}
         self._profile = profile
+        self._notes = exercise_notes
         self._exercises = exercises
         self._now = now
         self._new_uuid = new_uuid
@@ -95,6 +134,7 @@ class WorkoutLog:
                 exercise = catalog.get(int(item.get("exercise_id", -1)))
                 if exercise is not None:
                     self._append_slot(exercise, item)
+        grouped_in_state = {slot.order for slot in self.slots if slot.group is not None}
         for entry in self._workouts.sets_in_session(session.id):
             slot = self._slot_for_order(entry.exercise_order)
             if slot is None:
@@ -104,7 +144,13 @@ class WorkoutLog:
                 slot = WorkoutSlot(exercise=exercise, order=entry.exercise_order)
                 self.slots.append(slot)
             slot.sets.append(entry)
+            if slot.order not in grouped_in_state and entry.superset_group is not None:
+                slot.group = entry.superset_group  # the sets keep the grouping when the state did not
         self.slots.sort(key=lambda s: s.order)
+        self._apply_groups(normalized([slot.group for slot in self.slots]))
+        notes = self._notes.for_session(session.id)
+        for slot in self.slots:
+            slot.note = notes.get(slot.order, "")
         current = state.get("current") if state.get("session_id") == session.id else None
         if isinstance(current, int) and 0 <= current < len(self.slots):
             self.current_index = current
@@ -142,8 +188,11 @@ class WorkoutLog:
                         "rep_max": planned.rep_max,
                         "target_rir": planned.target_rir,
                         "failure_last_set": planned.failure_last_set,
+                        "rest_s": planned.rest_s,
+                        "group": planned.superset_group,
                     },
                 )
+            self._apply_groups(normalized([slot.group for slot in self.slots]))
             self.current_index = 0 if self.slots else None
         self._save_state()
         return self.session
@@ -153,12 +202,12 @@ class WorkoutLog:
         session = self._require_session()
         sets = self.all_sets()
         catalog = self._exercises()
-        bests = {
-            exercise_id: personal_bests(self._workouts, exercise_id, session.started_at)
-            for exercise_id in {s.exercise_id for s in sets}
-        }
+        bases = {exercise_id: self._e1rm_basis(exercise_id) for exercise_id in {s.exercise_id for s in sets}}
+        # Earlier workouts' bests, as History's PR list has them (two grouped queries, not every set).
+        before = min([session.started_at, *(s.logged_at for s in sets)])
+        bests = self._standings(bases.keys(), before) if bases else {}
         end = session.ended_at or self._now()
-        return summarize_workout(sets, catalog, bests, session.started_at, end)
+        return summarize_workout(sets, catalog, bests, session.started_at, end, bases)
 
     def finish(self, notes: str | None = None) -> tuple[WorkoutSession, WorkoutSummary]:
         """End the workout now; it moves to the history. Returns it with its summary."""
@@ -191,8 +240,28 @@ class WorkoutLog:
     def set_notes(self, notes: str) -> None:
         """Change the workout's notes (saved at once)."""
         session = self._require_session()
-        session.notes = notes
+        session.notes = notes.strip()
         self._workouts.save_session(session)
+
+    def rename(self, name: str) -> None:
+        """Change the workout's name (saved at once). Raises ValueError for a blank or very long name."""
+        session = self._require_session()
+        cleaned = name.strip()
+        if not cleaned:
+            raise ValueError("Give the workout a name.")
+        if len(cleaned) > MAX_WORKOUT_NAME:
+            raise ValueError(f"Keep the name under {MAX_WORKOUT_NAME} characters.")
+        session.name = cleaned
+        self._workouts.save_session(session)
+
+    def set_exercise_note(self, index: int, text: str) -> WorkoutSlot:
+        """Write the note of an exercise of the workout (blank text removes it); saved at once."""
+        session = self._require_session()
+        slot = self.slots[index]
+        assert session.id is not None and slot.exercise.id is not None
+        self._notes.set_note(session.id, slot.order, slot.exercise.id, text)
+        slot.note = text.strip()
+        return slot
 
     # --- exercises ------------------------------------------------------------------------------
     @property
@@ -236,7 +305,12 @@ class WorkoutLog:
         slot = self.slots[index]
         if slot.sets:
             raise RuntimeError("Delete its sets first.")
+        if slot.note and self.session is not None and self.session.id is not None:
+            assert slot.exercise.id is not None
+            self._notes.set_note(self.session.id, slot.order, slot.exercise.id, "")
         del self.slots[index]
+        if slot.group is not None:  # a group left with one exercise is no group; renumber the others
+            self._apply_groups(normalized([s.group for s in self.slots]))
         if not self.slots:
             self.current_index = None
         elif self.current_index is not None and self.current_index >= len(self.slots):
@@ -273,6 +347,7 @@ class WorkoutLog:
             rest_before_s=rest_before_s,
             unit_shown=unit_shown,
             notes=notes,
+            superset_group=slot.group,
         )
         self._workouts.add_set(entry)
         slot.sets.append(entry)
@@ -319,8 +394,10 @@ class WorkoutLog:
         if not self._undo:
             return None
         entry = self._undo.pop()
-        self._workouts.restore_set(entry)
         slot = self._slot_for_order(entry.exercise_order)
+        if slot is not None and entry.superset_group != slot.group:  # regrouped since it was deleted
+            entry = replace(entry, superset_group=slot.group)
+        self._workouts.restore_set(entry)
         if slot is not None:
             slot.sets.append(entry)
             slot.sets.sort(key=lambda s: s.set_order)
@@ -337,11 +414,46 @@ class WorkoutLog:
             settings,
             first_compound_today,
             slot.sets,
+            slot.plan,
+            self._rir_bias(slot.exercise.id) if slot.exercise.id is not None else 0.0,
+            self._last_time_sets(session, slot.exercise),
         )
+
+    def forget_history(self) -> None:
+        """Read "last time" again (call after sets of earlier workouts changed, e.g. an import)."""
+        self._last_time.clear()
+
+    def exercises_changed(self) -> None:
+        """Take the workout's exercises afresh from the catalog (a custom exercise was renamed or changed)."""
+        catalog = self._exercises()
+        for slot in self.slots:
+            if slot.exercise.id is not None and slot.exercise.id in catalog:
+                slot.exercise = catalog[slot.exercise.id]
+
+    def _last_time_sets(self, session: WorkoutSession, exercise: Exercise) -> list[SetEntry]:
+        """The sets of the last earlier workout with `exercise`, kept while this workout (and start) last."""
+        assert session.id is not None and exercise.id is not None
+        key = (session.id, session.started_at, exercise.id)
+        sets = self._last_time.get(key)
+        if sets is None:
+            if any(k[:2] != key[:2] for k in self._last_time):
+                self._last_time.clear()  # another workout, or its start was changed: start afresh
+            sets = self._workouts.previous_sets(exercise.id, session.started_at, exclude_session=session.id)
+            self._last_time[key] = sets
+        return list(sets)
 
     def all_sets(self) -> list[SetEntry]:
         """Every set of the workout, in workout order."""
         return [s for slot in self.slots for s in slot.sets]
+
+    def set_groups(self, groups: list[int | None]) -> None:
+        """Group the workout's exercises (one group number or None per slot, as domain.supersets makes
+        them); the sets already logged follow their exercise, committed before this returns."""
+        self._require_session()
+        if len(groups) != len(self.slots):
+            raise ValueError("One group per exercise of the workout.")
+        self._apply_groups(normalized(groups))
+        self._save_state()
 
     # --- internals ------------------------------------------------------------------------------
     def _require_session(self) -> WorkoutSession:
@@ -362,9 +474,22 @@ class WorkoutLog:
             rep_max=_opt_int(plan.get("rep_max")),
             target_rir=_opt_int(plan.get("target_rir")),
             failure_last_set=bool(plan.get("failure_last_set", False)),
+            rest_s=_opt_int(plan.get("rest_s")),
+            group=_opt_int(plan.get("group")),
         )
         self.slots.append(slot)
         return slot
+
+    def _apply_groups(self, groups: list[int | None]) -> None:
+        """Set the slots' groups and write them to their sets (and to the open-workout state)."""
+        changed = False
+        for slot, group in zip(self.slots, groups, strict=True):
+            slot.group = group
+            if any(s.superset_group != group for s in slot.sets):
+                changed = True
+                slot.sets = [replace(s, superset_group=group) for s in slot.sets]
+        if changed and self.session is not None and self.session.id is not None:
+            self._workouts.set_superset_groups(self.session.id, {s.order: s.group for s in self.slots})
 
     def _slot_for_order(self, order: int) -> WorkoutSlot | None:
         return next((s for s in self.slots if s.order == order), None)
@@ -390,6 +515,8 @@ class WorkoutLog:
                         "rep_max": slot.rep_max,
                         "target_rir": slot.target_rir,
                         "failure_last_set": slot.failure_last_set,
+                        "rest_s": slot.rest_s,
+                        "group": slot.group,
                     }
                     for slot in self.slots
                 ],
@@ -408,18 +535,3 @@ def _default_name(started: datetime) -> str:
     if hour < 17:
         return "Afternoon workout"
     return "Evening workout"
-
-
-def personal_bests(workouts: WorkoutRepository, exercise_id: int, before: datetime) -> PersonalBests:
-    """An exercise's heaviest working weight and best e1RM before a moment."""
-    heaviest: float | None = None
-    best: float | None = None
-    for entry in workouts.sets_for_exercise(exercise_id):
-        if entry.logged_at >= before or entry.set_type is SetType.WARMUP:
-            continue
-        heaviest = entry.weight_kg if heaviest is None else max(heaviest, entry.weight_kg)
-        rir = 0 if entry.failure is not FailureKind.NONE else entry.rir
-        estimate = estimate_e1rm(entry.weight_kg, entry.reps, rir)
-        if estimate is not None:
-            best = estimate.kg if best is None else max(best, estimate.kg)
-    return PersonalBests(heaviest, best)

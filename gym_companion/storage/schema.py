@@ -14,7 +14,7 @@ from pathlib import Path
 from gym_companion.storage.errors import DatabaseCorruptError, DatabaseTooNewError
 
 # Every Alembic revision this version knows, oldest first. A test checks it against the scripts.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -82,6 +82,7 @@ class RoutineExerciseRecord(SQLModel, table=True):
         CheckConstraint("sets BETWEEN 1 AND 20", name="ck_routine_exercise_sets"),
         CheckConstraint("rep_min BETWEEN 1 AND 100 AND rep_max BETWEEN rep_min AND 100", name="ck_reps"),
         CheckConstraint("target_rir BETWEEN 0 AND 5", name="ck_routine_exercise_rir"),
+        CheckConstraint("rest_s IS NULL OR rest_s BETWEEN 0 AND 900", name="ck_routine_exercise_rest"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -95,6 +96,8 @@ class RoutineExerciseRecord(SQLModel, table=True):
     rep_max: int = 12
     target_rir: int = 2
     failure_last_set: bool = False
+    rest_s: int | None = None  # None: the exercise's default rest
+    superset_group: int | None = None  # exercises sharing a number are done in rounds (domain.supersets)
 
 
 class SessionRecord(SQLModel, table=True):
@@ -111,6 +114,19 @@ class SessionRecord(SQLModel, table=True):
     routine_id: int | None = Field(
         default=None, sa_column=Column(Integer, ForeignKey("routine.id", ondelete="SET NULL"), nullable=True)
     )
+
+
+class SessionExerciseNoteRecord(SQLModel, table=True):
+    """A note on one exercise of a workout (its place in the workout, like the sets' exercise_order)."""
+
+    __tablename__ = "session_exercise_note"
+
+    session_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("workout_session.id", ondelete="CASCADE"), primary_key=True)
+    )
+    exercise_order: int = Field(primary_key=True)
+    exercise_id: int = Field(foreign_key="exercise.id")
+    notes: str
 
 
 class SetRecord(SQLModel, table=True):
@@ -198,6 +214,7 @@ ROUTINE_TABLE: Table = RoutineRecord.__table__  # type: ignore[attr-defined]
 ROUTINE_EXERCISE_TABLE: Table = RoutineExerciseRecord.__table__  # type: ignore[attr-defined]
 SESSION_TABLE: Table = SessionRecord.__table__  # type: ignore[attr-defined]
 SET_TABLE: Table = SetRecord.__table__  # type: ignore[attr-defined]
+EXERCISE_NOTE_TABLE: Table = SessionExerciseNoteRecord.__table__  # type: ignore[attr-defined]
 EVENT_TABLE: Table = EventRecord.__table__  # type: ignore[attr-defined]
 BODYWEIGHT_TABLE: Table = BodyweightRecord.__table__  # type: ignore[attr-defined]
 SETTING_TABLE: Table = SettingRecord.__table__  # type: ignore[attr-defined]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,49 @@ def colors() -> Colors:
     return DARK if is_dark() else LIGHT
 
 
+class IndicatorStyle(QProxyStyle):
+    """Fusion, with check boxes and radio buttons outlined in `outline` (the dark theme's muted grey).
+
+    Fusion outlines them in the window colour darkened, which on a near-black window is black on black:
+    a tick box in Preferences or a muscle list could not be found. Check marks keep the text colour.
+    """
+
+    _INDICATORS = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+    )
+
+    def __init__(self, outline: str | None) -> None:
+        super().__init__("Fusion")
+        self._outline = QColor(outline) if outline else None
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        """Indicators get a visible outline (Fusion derives it from the palette's window colour)."""
+        if self._outline is None or element not in self._INDICATORS:
+            super().drawPrimitive(element, option, painter, widget)
+            return
+        original = option.palette
+        palette = QPalette(original)
+        # Fusion draws the outline as window.darker(140–150): a light window makes a mid-grey ring.
+        palette.setColor(QPalette.ColorRole.Window, self._outline.lighter(150))
+        option.palette = palette
+        try:
+            super().drawPrimitive(element, option, painter, widget)
+        finally:
+            option.palette = original
+
+
 def apply_theme(app: QApplication) -> None:
     """Fusion style with a palette matching the system's light/dark choice."""
-    app.setStyle("Fusion")
-    c = colors()
+    dark = is_dark()
+    app.setStyle(IndicatorStyle(DARK.muted if dark else None))
+    c = DARK if dark else LIGHT
     palette = QPalette()
     palette.setColor(QPalette.ColorRole.Window, QColor(c.background))
     palette.setColor(QPalette.ColorRole.Base, QColor(c.surface))
@@ -61,6 +100,9 @@ def apply_theme(app: QApplication) -> None:
     palette.setColor(QPalette.ColorRole.ToolTipBase, QColor(c.surface))
     palette.setColor(QPalette.ColorRole.ToolTipText, QColor(c.text))
     palette.setColor(QPalette.ColorRole.Link, QColor(c.accent))
+    # Disabled widgets must look disabled (the roles above set every colour group alike).
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(c.muted))
     app.setPalette(palette)
     font = app.font()
     if font.pointSizeF() < 11:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QWidg
 from pytestqt.qtbot import QtBot
 
 from gym_companion.app import create_main_window
-from gym_companion.domain.model import FailureKind, SetType
+from gym_companion.domain.model import FailureKind, Muscle, SetType
 
 
 @pytest.fixture
@@ -189,6 +189,9 @@ def test_rest_timer_counts_down_adjusts_and_goes_into_overtime(
     clock.advance(60)
     panel.tick()
     assert label.text() == "+1:05" and window.session_page.alarm.rings == 1  # type: ignore[attr-defined]
+    assert "color" in label.styleSheet()  # overtime reads in the caution colour
+    panel.skip()
+    assert label.text() == "–:––" and "color" not in label.styleSheet()  # skipped: no longer "late"
 
 
 def test_failure_set_rests_longer(qtbot: QtBot, window: QWidget) -> None:
@@ -292,3 +295,16 @@ def test_no_false_alarm_for_failure_at_the_end_of_a_warmed_up_workout(
     advice = child(window, QListWidget, "adviceList")
     texts = [advice.item(i).text() for i in range(advice.count())]
     assert all(not t.startswith(("⚠", "⛔")) for t in texts), texts
+
+
+def test_a_new_exercise_named_like_a_library_one_starts_with_its_main_muscle(
+    qtbot: QtBot, window: QWidget
+) -> None:
+    page = window.session_page  # type: ignore[attr-defined]
+    page._show_create_form("Paused Preacher Curl")  # "Create …" chosen although the library has curls
+    form = child(window, QWidget, "createExerciseForm")
+    assert form.muscle.currentText() == "Biceps"  # type: ignore[attr-defined]
+    assert form.muscle_hint.text().startswith("Guessed from")  # type: ignore[attr-defined]
+    qtbot.keyClick(form.name, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+    made = window.context.catalog.find("Paused Preacher Curl")  # type: ignore[attr-defined]
+    assert made is not None and made.primary_muscles == (Muscle.BICEPS,)

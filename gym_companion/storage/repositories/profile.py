@@ -90,6 +90,20 @@ class ProfileRepository:
         with self._engine.begin() as con:
             con.execute(insert(BODYWEIGHT), rows)
 
+    def delete_bodyweight(self, entry_id: int) -> None:
+        """Remove a weigh-in."""
+        with self._engine.begin() as con:
+            con.execute(delete(BODYWEIGHT).where(BODYWEIGHT.c.id == entry_id))
+
+    def restore_bodyweight(self, entry: BodyweightEntry) -> BodyweightEntry:
+        """Put a deleted weigh-in back as it was (same id when it had one), for undo."""
+        values = {"measured_at": to_db(entry.measured_at), "weight_kg": entry.weight_kg}
+        if entry.id is not None:
+            values["id"] = entry.id
+        with self._engine.begin() as con:
+            entry.id = new_id(con.execute(insert(BODYWEIGHT).values(values)))
+        return entry
+
     def bodyweights(self, since: datetime | None = None) -> list[BodyweightEntry]:
         """Weigh-ins, oldest first."""
         query = select(BODYWEIGHT).order_by(BODYWEIGHT.c.measured_at)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, delete, func, insert, select, update
+from sqlalchemy import String, and_, case, delete, func, insert, select, type_coerce, update
 from sqlalchemy.engine import Engine, RowMapping
 
 from gym_companion.domain.model import (
@@ -18,6 +18,7 @@ from gym_companion.domain.model import (
     WorkoutSession,
 )
 from gym_companion.storage.repositories._time import from_db, from_db_opt, new_id, to_db
+from gym_companion.storage.repositories.history_queries import parse_stored_time
 from gym_companion.storage.tables import EXERCISE_TABLE, SESSION_TABLE, SET_TABLE
 
 SESSIONS = SESSION_TABLE
@@ -25,6 +26,11 @@ SETS = SET_TABLE
 EXERCISES = EXERCISE_TABLE
 _S = SESSIONS.c
 _T = SETS.c
+_SET_TYPES = {t.value: t for t in SetType}  # a dict lookup is several times faster than calling the Enum
+_FAILURES = {f.value: f for f in FailureKind}
+
+# (exercise id, logged at, set type, RIR or None, failure kind): one set as the recovery model reads it.
+SetEffort = tuple[int, datetime, SetType, int | None, FailureKind]
 
 
 def session_values(session: WorkoutSession) -> dict[str, Any]:
@@ -143,6 +149,12 @@ class WorkoutRepository:
         with self._engine.connect() as con:
             return int(con.execute(select(func.count()).select_from(SESSIONS)).scalar_one())
 
+    def sessions_with_sets_since(self, since: datetime) -> int:
+        """How many workouts have a set logged at or after `since` (an unfinished one included)."""
+        query = select(func.count(func.distinct(_T.session_id))).where(_T.logged_at >= to_db(since))
+        with self._engine.connect() as con:
+            return int(con.execute(query).scalar_one())
+
     def list_sessions(self, limit: int = 200, offset: int = 0) -> list[SessionSummary]:
         """Newest sessions first with their totals, computed in SQL."""
         is_work = _T.set_type != "warmup"
@@ -218,6 +230,17 @@ class WorkoutRepository:
             entry.id = new_id(con.execute(insert(SETS).values(values)))
         return entry
 
+    def set_superset_groups(self, session_id: int, groups: Mapping[int, int | None]) -> None:
+        """Give the sets of each exercise of a session (by exercise_order) its superset group, in one
+        transaction (grouping is a property of the exercise in the workout, so all its sets follow)."""
+        with self._engine.begin() as con:
+            for order, group in groups.items():
+                con.execute(
+                    update(SETS)
+                    .where(_T.session_id == session_id, _T.exercise_order == order)
+                    .values(superset_group=group)
+                )
+
     def sets_in_session(self, session_id: int) -> list[SetEntry]:
         """All sets of one session in workout order."""
         query = select(SETS).where(_T.session_id == session_id).order_by(_T.exercise_order, _T.set_order)
@@ -252,6 +275,18 @@ class WorkoutRepository:
         query = select(SETS).where(_T.logged_at >= to_db(since)).order_by(_T.logged_at)
         with self._engine.connect() as con:
             return [set_from_row(r) for r in con.execute(query).mappings()]
+
+    def efforts_since(self, since: datetime) -> list[SetEffort]:
+        """(exercise id, logged at, set type, RIR, failure kind) of every set logged at or after `since`,
+        oldest first: the five columns the recovery model reads, without building whole SetEntry rows."""
+        query = (
+            select(_T.exercise_id, type_coerce(_T.logged_at, String), _T.set_type, _T.rir, _T.failure)
+            .where(_T.logged_at >= to_db(since))
+            .order_by(_T.logged_at)
+        )
+        with self._engine.connect() as con:
+            rows = con.execute(query).all()
+        return [(r[0], parse_stored_time(r[1]), _SET_TYPES[r[2]], r[3], _FAILURES[r[4]]) for r in rows]
 
     def sets_for_exercise(self, exercise_id: int) -> list[SetEntry]:
         """Every set of one exercise, oldest first (history charts)."""

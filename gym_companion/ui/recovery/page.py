@@ -248,7 +248,7 @@ class RecoveryPage(QWidget):
             if over > 0
             else "Cap reached: no more failure sets this week (F11)."
             if over == 0
-            else f"The cap for a {style} lifter; change it or your training style in Settings (F11)."
+            else f"The cap for a {style} lifter; change it or your training style in Preferences (F11)."
         )
         self.budget_label.setStyleSheet(
             f"font-size: 13pt; font-weight: 600; color: {p.rest if over > 0 else p.text};"

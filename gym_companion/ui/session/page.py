@@ -10,15 +10,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -33,13 +32,25 @@ from gym_companion.domain.validation import InvalidSetError, parse_reps
 from gym_companion.services.context import AppContext
 from gym_companion.services.exercise_brief import BARBELL_EQUIPMENT, plate_load
 from gym_companion.ui.session.alarm import RestAlarm
+from gym_companion.ui.session.bodyweight_entry import BodyweightPanel
+from gym_companion.ui.session.create_exercise_form import CreateExerciseForm
 from gym_companion.ui.session.exercise_picker import ExercisePicker
+from gym_companion.ui.session.exercise_plan import ExercisePlanView, workout_list_item
 from gym_companion.ui.session.rest_timer import RestTimerPanel
 from gym_companion.ui.session.rir_prompt import RirPrompt
+from gym_companion.ui.session.routine_actions import RoutineActions
+from gym_companion.ui.session.routine_chooser import RoutineChooser
+from gym_companion.ui.session.save_routine import SaveRoutineForm
 from gym_companion.ui.session.sets_table import SetsTable
 from gym_companion.ui.session.shortcuts import ShortcutsOverlay
+from gym_companion.ui.session.speech import RestCuePlayer
 from gym_companion.ui.session.summary_panel import SummaryPanel
+from gym_companion.ui.session.superset_controls import SupersetControls
+from gym_companion.ui.session.week_glance import WeekGlance
+from gym_companion.ui.session.workout_details import WorkoutDetails
+from gym_companion.ui.widgets.advice_list import fill_advice_list
 from gym_companion.ui.widgets.clock import Clocks
+from gym_companion.ui.widgets.side_column import scrolling_column
 
 SET_TYPES = (
     (SetType.WORKING, "Working (Alt+K)"),
@@ -70,24 +81,32 @@ class SessionPage(QWidget):
 
     # --- layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
-        # header: workout title, start-from-routine, finish
+        # header: workout title, routines, finish; the workout's notes and "save as routine" below it
         self.workout_title = QLabel("No workout in progress")
         self.workout_title.setObjectName("workoutTitle")
         self.workout_title.setProperty("role", "title")
-        self.routine_combo = QComboBox()
-        self.routine_combo.setObjectName("routineCombo")
-        self.routine_combo.setToolTip("Start empty or from a routine")
-        self.start_button = QPushButton("Start workout (Ctrl+N)")
-        self.start_button.setObjectName("startWorkoutButton")
-        self.start_button.clicked.connect(self.start_workout)
+        self.workout_title.setToolTip("Ctrl+Shift+N: the workout's name and notes")
+        self.routines_button = QPushButton("Routines… (Ctrl+Shift+R)")
+        self.routines_button.setObjectName("routinesButton")
+        self.workout_details = WorkoutDetails()
+        self.save_routine_form = SaveRoutineForm()
+        self.routine_actions = RoutineActions(
+            self.context, self.workout_details, self.save_routine_form, self
+        )
+        self.routine_actions.start_requested.connect(self.start_workout)
+        self.routine_actions.routines_changed.connect(self._refresh_all)
+        self.routine_actions.workout_changed.connect(self._refresh_workout_list)
+        self.routines_button.clicked.connect(self.routine_actions.edit_routines)
+        for form in (self.workout_details, self.save_routine_form):
+            form.closed.connect(self._focus_weight)
         self.finish_button = QPushButton("Finish workout")
         self.finish_button.setObjectName("finishWorkoutButton")
         self.finish_button.setToolTip("End the workout and see its summary (Ctrl+Shift+F)")
         self.finish_button.clicked.connect(self.finish_workout)
         header = QHBoxLayout()
-        header.addWidget(self.workout_title, 1)
-        header.addWidget(self.routine_combo)
-        header.addWidget(self.start_button)
+        header.addWidget(self.workout_title)
+        header.addWidget(self.workout_details.notes_label, 1)
+        header.addWidget(self.routines_button)
         header.addWidget(self.finish_button)
 
         self.resume_banner = QLabel()
@@ -102,11 +121,15 @@ class SessionPage(QWidget):
         self.picker = ExercisePicker(self.context.catalog)
         self.picker.chosen.connect(self.add_exercise)
         self.picker.create_requested.connect(self._show_create_form)
-        self.create_form = _CreateExerciseForm()
+        self.create_form = CreateExerciseForm()
         self.create_form.created.connect(self._create_exercise)
+        self.create_form.details_requested.connect(self._create_exercise_in_editor)
         self.workout_list = QListWidget()
         self.workout_list.setObjectName("workoutExercises")
         self.workout_list.setToolTip("Exercises in this workout (Ctrl+↑ / Ctrl+↓ to switch)")
+        self.workout_list.setStyleSheet("QListWidget { font-size: 13pt; } QListWidget::item { padding: 3px }")
+        self.workout_list.setWordWrap(True)  # long names wrap instead of scrolling sideways
+        self.workout_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.workout_list.currentRowChanged.connect(self._select_slot)
         left = QVBoxLayout()
         left.addWidget(self.picker)
@@ -160,7 +183,7 @@ class SessionPage(QWidget):
         self.set_type_combo.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.note_input = QLineEdit()
         self.note_input.setObjectName("setNoteInput")
-        self.note_input.setPlaceholderText("note (optional)")
+        self.note_input.setPlaceholderText("set note (optional)")
         self.log_button = QPushButton("Log set")
         self.log_button.setObjectName("logSetButton")
         self.log_button.setToolTip("Save the set (Enter in reps)")
@@ -197,9 +220,15 @@ class SessionPage(QWidget):
         self.advice_list.setToolTip("Guidance for this exercise and its latest set; hover an item for why")
         self.summary_panel = SummaryPanel()
         self.summary_panel.closed.connect(self._summary_closed)
+        self.summary_panel.save_as_routine.connect(self._open_save_routine)
 
         centre = QVBoxLayout()
         centre.addWidget(self.exercise_title)
+        self.plan_view = ExercisePlanView()
+        self.plan_view.note_edited.connect(self.routine_actions.save_exercise_note)
+        self.plan_view.note_done.connect(self._focus_weight)
+        centre.addWidget(self.plan_view)
+        extras.addWidget(self.plan_view.note_input, 1)  # the exercise's note beside the set's
         centre.addWidget(self.last_time_label)
         centre.addWidget(self.suggestion_label)
         centre.addWidget(self.warmup_label)
@@ -215,10 +244,27 @@ class SessionPage(QWidget):
         centre_stack = QVBoxLayout()
         centre_stack.addWidget(self.logging_area, 1)
         centre_stack.addWidget(self.summary_panel, 1)
+        self.routine_chooser = RoutineChooser()
+        self.routine_chooser.start_requested.connect(self.start_workout)
+        self.routine_chooser.edit_requested.connect(self.routine_actions.edit_routines)
+        centre_stack.addWidget(self.routine_chooser, 1)
 
         # right: rest timer and quick facts
         self.rest_panel = RestTimerPanel(self.clocks, self.alarm)
         self.rest_panel.state_changed.connect(self.context.profile.save_rest_timer_state)
+        self.rest_cues = RestCuePlayer.for_workout(self.rest_panel, self.context, self)  # next set, voice
+        self.superset_controls = SupersetControls(self.context, self.rest_panel)  # Ctrl+G, rounds
+        self.superset_controls.grouping_changed.connect(self._refresh_workout_list)
+        self.superset_controls.moved.connect(self._superset_moved)
+        self.superset_controls.problem.connect(self._show_error)
+        left.addWidget(self.superset_controls)  # under the workout list
+        self.bodyweight_panel = BodyweightPanel(self.context)
+        self.bodyweight_panel.changed.connect(self.data_changed)
+        self.bodyweight_panel.done.connect(
+            lambda: self._focus_weight() if self.log.current else self._focus_search()
+        )
+        self.week_glance = WeekGlance(self.context)
+        self.data_changed.connect(self.week_glance.mark_stale)
         self.undo_button = QPushButton("Undo delete (Ctrl+Z)")
         self.undo_button.setObjectName("undoButton")
         self.undo_button.clicked.connect(self.undo_delete)
@@ -228,7 +274,7 @@ class SessionPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.rest_panel)
         right.addWidget(self.undo_button)
-        right.addStretch(1)
+        right.addWidget(scrolling_column(self.bodyweight_panel, self.week_glance), 1)
         right.addWidget(self.shortcuts_hint)
 
         body = QHBoxLayout()
@@ -244,6 +290,8 @@ class SessionPage(QWidget):
         outer = QVBoxLayout(self)
         outer.addLayout(header)
         outer.addWidget(self.resume_banner)
+        outer.addWidget(self.workout_details)
+        outer.addWidget(self.save_routine_form)
         outer.addLayout(body, 1)
         self.shortcuts_overlay = ShortcutsOverlay(self)
 
@@ -255,7 +303,11 @@ class SessionPage(QWidget):
 
         bind("Ctrl+E", self._focus_search)
         bind("Ctrl+L", self._focus_search)
-        bind("Ctrl+N", self.start_workout)
+        bind("Ctrl+N", self._focus_exercise_note)
+        bind("Ctrl+Shift+N", self.workout_details.open_editor)
+        bind("Ctrl+R", self._focus_routines)
+        bind("Ctrl+Shift+R", self.routine_actions.edit_routines)
+        bind("Ctrl+Shift+T", self._open_save_routine)
         bind("Ctrl+Shift+F", self.finish_workout)
         bind("Ctrl+Z", self.undo_delete)
         bind("Ctrl+Up", lambda: self._step_exercise(-1))
@@ -268,7 +320,10 @@ class SessionPage(QWidget):
         bind("Ctrl+-", lambda: self.rest_panel.adjust(-ADJUST_STEP_S))
         bind("Ctrl+Shift+S", self.rest_panel.skip)
         bind("Ctrl+T", self._focus_sets)
-        bind("F1", self.show_shortcuts)
+        bind("Ctrl+B", self.bodyweight_panel.focus_entry)
+        bind("Ctrl+G", self.superset_controls.group_with_previous)
+        bind("Ctrl+Shift+G", self.superset_controls.ungroup)
+        # F1 is the Help menu's "Keyboard shortcuts" (window-wide); a second F1 here made both ambiguous.
 
     # --- workout lifecycle ----------------------------------------------------------------------
     def _resume_if_unfinished(self) -> None:
@@ -287,18 +342,18 @@ class SessionPage(QWidget):
         if state:
             self.rest_panel.restore(state)
 
-    def start_workout(self) -> None:
-        """Start a workout (from the routine chosen in the header, if any)."""
+    def start_workout(self, routine_id: int | None = None) -> None:
+        """Start a workout, empty or from a routine (its exercises in order, each with its plan)."""
         if self.log.active:
             self._focus_search()
             return
-        routine_id = self.routine_combo.currentData()
-        routine = next((r for r in self._routines if r.id == routine_id), None)
+        routine = self.context.routines.get(routine_id) if routine_id is not None else None
         self.log.start(routine=routine)
         self.summary_panel.hide()
-        self.logging_area.show()
+        self.save_routine_form.close_form()
         self._refresh_all()
-        self._focus_search() if not self.log.slots else self.weight_input.setFocus()
+        self._show_advice(self.context.advice.on_exercise_added())
+        self._focus_search() if not self.log.slots else self._focus_weight()
 
     def finish_workout(self) -> None:
         """Finish the workout and show its summary (non-modal)."""
@@ -308,6 +363,8 @@ class SessionPage(QWidget):
             self.log.discard()
             self._refresh_all()
             return
+        finished_name = self.log.session.name if self.log.session else ""
+        self.routine_actions.remember_finished(self.log.slots, finished_name)
         session, summary = self.log.finish()
         self.rest_panel.skip()
         self.resume_banner.hide()
@@ -317,8 +374,35 @@ class SessionPage(QWidget):
         self.data_changed.emit()
 
     def _summary_closed(self) -> None:
-        self.logging_area.show()
+        self._show_centre()
+        self.save_routine_form.close_form()
         self._focus_search()
+
+    def _show_centre(self) -> None:
+        """The summary after Finish; else the logging area in a workout, the routine chooser without one."""
+        summary = not self.summary_panel.isHidden()
+        self.routine_chooser.setVisible(not summary and not self.log.active)
+        self.logging_area.setVisible(not summary and self.log.active)
+
+    def _focus_routines(self) -> None:
+        if self.log.active:
+            self._show_error("A workout is open: finish it (Ctrl+Shift+F) before starting another.")
+            return
+        self.summary_panel.hide()
+        self._show_centre()
+        self.routine_chooser.focus_choices()
+
+    def _focus_exercise_note(self) -> None:
+        self._report(None if self.log.current else "Add an exercise first (Ctrl+E).")
+        if self.log.current is not None:
+            self.plan_view.focus_note()
+
+    def _open_save_routine(self) -> None:
+        self._report(self.routine_actions.open_save_form())
+
+    def _report(self, problem: str | None) -> None:
+        if problem:
+            self._show_error(problem)
 
     # --- exercises ------------------------------------------------------------------------------
     def add_exercise(self, exercise: Exercise) -> None:
@@ -333,7 +417,30 @@ class SessionPage(QWidget):
         self.weight_input.selectAll()
 
     def _show_create_form(self, name: str) -> None:
-        self.create_form.open_for(name)
+        closest = next(iter(self.context.catalog.search(name, 1)), None)
+        self.create_form.open_for(
+            name,
+            closest.primary_muscles[0] if closest and closest.primary_muscles else None,
+            closest.name if closest else "",
+        )
+
+    def _create_exercise_in_editor(self, name: str, muscle: Muscle, mechanics: Mechanics) -> None:
+        """The full exercise editor (every muscle, equipment, failure safety); Save adds it to the workout."""
+        from gym_companion.domain.custom_exercise import CustomExerciseSpec
+        from gym_companion.ui.exercises.editor import new_exercise
+
+        spec = CustomExerciseSpec(name=name, primary_muscles=(muscle,), mechanics=mechanics)
+        new_exercise(self, self.context.catalog, spec).saved.connect(self._custom_exercise_saved)
+
+    def _custom_exercise_saved(self, exercise: Exercise) -> None:
+        self.create_form.hide()
+        self.picker.search.clear()
+        self.add_exercise(exercise)
+
+    def exercises_changed(self) -> None:
+        """Custom exercises were changed elsewhere: the workout shows their new names, muscles and advice."""
+        self.log.exercises_changed()
+        self._refresh_all()
 
     def _create_exercise(self, name: str, muscle: Muscle, mechanics: Mechanics) -> None:
         try:
@@ -456,9 +563,17 @@ class SessionPage(QWidget):
         self.weight_input.selectAll()
 
     def _start_rest(self, entry: SetEntry) -> None:
+        if self.superset_controls.rest_after(entry):  # a superset: the next exercise, then its timer
+            return
         slot = self.log.current
-        default = slot.exercise.default_rest_s if slot else 90
-        seconds = rest_duration_for(default, entry.failure, entry.set_type)
+        settings = self.context.profile.settings  # rest defaults and failure extensions (Preferences)
+        default = settings.default_rest_s(slot.exercise) if slot else 90
+        if slot is not None and slot.rest_s is not None:  # the routine's rest for this exercise
+            default = slot.rest_s
+        extras = (settings.rest_after_technical_s, settings.rest_after_absolute_s)
+        # A drop set ends its working set, so the full rest follows it (the 0 s is the rest before a drop).
+        set_type = SetType.WORKING if entry.set_type is SetType.DROP else entry.set_type
+        seconds = rest_duration_for(default, entry.failure, set_type, *extras)
         caption = "Rest — longer after failure" if entry.failure is not FailureKind.NONE else "Rest"
         self.rest_panel.start(seconds, caption)
 
@@ -500,6 +615,17 @@ class SessionPage(QWidget):
             self._after_change()
         self.undo_button.setVisible(self.log.can_undo)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """On coming into view (start-up, Ctrl+1) the keyboard goes to the next step, so shortcuts work."""
+        super().showEvent(event)
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            return
+        if not self.log.active and self.summary_panel.isHidden():
+            self.routine_chooser.focus_choices()
+        elif self.log.active:
+            self._focus_weight() if self.log.current is not None else self._focus_search()
+
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         """Esc cancels an edit."""
         if event.key() == Qt.Key.Key_Escape and self._editing is not None:
@@ -515,8 +641,31 @@ class SessionPage(QWidget):
 
     def _refresh_all(self) -> None:
         self._routines = self.context.routines.all()
+        self.routine_chooser.show_routines(self._routines, self.context.catalog.by_id())
         self._refresh_workout_list()  # also refreshes the header
         self._refresh_current()
+
+    def apply_settings(self) -> None:
+        """Preferences were saved: weights in the unit now chosen, the alarm as chosen, the brief rebuilt."""
+        settings = self.context.profile.settings
+        self.alarm.sound_enabled = settings.sound
+        unit, shown = settings.unit.value, self.unit_label.text()
+        typed = self.weight_input.text().strip()
+        if typed and shown != unit:
+            try:  # a typed weight keeps its meaning: the old unit as a suffix overrides the new one
+                kg: float | None = parse_weight(f"{typed} {shown}", settings.unit, allow_negative=True)
+            except ValueError:
+                kg = None
+            if kg is not None:
+                self.weight_input.setText(format_number(to_unit(kg, settings.unit)))
+        self.unit_label.setText(unit)
+        self.weight_input.setPlaceholderText(unit)
+        self.weight_input.setToolTip(
+            f"Weight in {unit} (added load for bodyweight exercises). Tab or Enter: reps"
+        )
+        self.bodyweight_panel.mark_stale()  # kg / lb
+        self.week_glance.mark_stale()  # the failure cap, failure features on or off
+        self._refresh_all()
 
     def _refresh_header(self) -> None:
         session = self.log.session
@@ -526,38 +675,36 @@ class SessionPage(QWidget):
             started = session.started_at.astimezone().strftime("%H:%M")
             self.workout_title.setText(f"{session.name} · started {started}")
         self.finish_button.setEnabled(session is not None)
-        self.start_button.setEnabled(session is None)
-        self.routine_combo.setEnabled(session is None)
-        current = self.routine_combo.currentData()
-        self.routine_combo.blockSignals(True)
-        self.routine_combo.clear()
-        self.routine_combo.addItem("Empty workout", None)
-        for routine in self._routines:
-            self.routine_combo.addItem(f"Routine: {routine.name}", routine.id)
-        index = self.routine_combo.findData(current)
-        self.routine_combo.setCurrentIndex(max(0, index))
-        self.routine_combo.blockSignals(False)
+        self.workout_details.show_session(session)
 
     def _refresh_workout_list(self) -> None:
         self.workout_list.blockSignals(True)
         self.workout_list.clear()
-        for slot in self.log.slots:
-            work = len(slot.working_sets)
-            planned = f"/{slot.planned_sets}" if slot.planned_sets else ""
-            noun = "set" if work == 1 and not planned else "sets"
-            item = QListWidgetItem(f"{slot.exercise.name}   {work}{planned} {noun}")
-            item.setData(Qt.ItemDataRole.UserRole, slot.exercise.id)
-            self.workout_list.addItem(item)
+        for slot, (group, why) in zip(self.log.slots, self.superset_controls.row_groups(), strict=True):
+            self.workout_list.addItem(workout_list_item(slot, group, why))
         if self.log.current_index is not None:
             self.workout_list.setCurrentRow(self.log.current_index)
         self.workout_list.blockSignals(False)
+        self.superset_controls.refresh()
         self._refresh_header()
 
+    def _superset_moved(self, weight: str, reps: str, advice: list[Advice]) -> None:
+        """Logging moved round a superset: the next exercise with its next set's numbers and its advice."""
+        self.weight_input.setText(weight)
+        self.reps_input.setText(reps)
+        self._refresh_workout_list()
+        self._refresh_current()
+        self._show_advice(advice)
+
     def _refresh_current(self) -> None:
+        self.superset_controls.refresh()  # what the current exercise's next set leads to
         slot = self.log.current
         settings = self.context.profile.settings
         unit = settings.unit
+        self._show_centre()
         if slot is None or self.log.session is None:
+            self.plan_view.show_slot(None, 0, "", 0)
+            self.plan_view.note_input.setEnabled(False)
             self.advice_list.clear()
             self.exercise_title.setText("Add an exercise to begin")
             for label in (self.last_time_label, self.suggestion_label, self.warmup_label, self.plates_label):
@@ -568,6 +715,9 @@ class SessionPage(QWidget):
             return
         self._set_inputs_enabled(True)
         self.exercise_title.setText(slot.exercise.name)
+        self.plan_view.note_input.setEnabled(True)
+        rest = settings.default_rest_s(slot.exercise)
+        self.plan_view.show_slot(slot.plan, slot.planned_working_sets, slot.note, rest)
         first_compound = (
             next((s for s in self.log.slots if s.exercise.mechanics is Mechanics.COMPOUND), None) is slot
         )
@@ -612,18 +762,7 @@ class SessionPage(QWidget):
 
     def _show_advice(self, advice: list[Advice]) -> None:
         """Fill the advice list (rule ID in Qt.UserRole; the facts behind it as the tooltip)."""
-        self.advice_list.clear()
-        seen: set[tuple[str, str]] = set()
-        for item in sorted(advice, key=lambda a: -int(a.level)):
-            if (item.rule, item.message) in seen:
-                continue
-            seen.add((item.rule, item.message))
-            level = {0: "ⓘ", 1: "⚠", 2: "⛔"}.get(int(item.level), "ⓘ")
-            row = QListWidgetItem(f"{level} {item.message}")
-            row.setData(Qt.ItemDataRole.UserRole, item.rule)
-            row.setToolTip(f"Why ({item.rule}): {item.why}")
-            self.advice_list.addItem(row)
-        self.advice_list.setVisible(self.advice_list.count() > 0)
+        fill_advice_list(self.advice_list, advice)
 
     def _update_plates(self) -> None:
         slot = self.log.current
@@ -678,8 +817,13 @@ class SessionPage(QWidget):
         self.shortcuts_overlay.toggle()
 
     def shutdown(self) -> None:
-        """Save what must survive: the running rest timer."""
+        """Save what must survive: the running rest timer; close the routine editor window."""
         self.context.profile.save_rest_timer_state(self.rest_panel.state())
+        self.routine_actions.close()
+
+    def _focus_weight(self) -> None:
+        self.weight_input.setFocus()
+        self.weight_input.selectAll()
 
 
 def _effort_short(entry: SetEntry) -> str:
@@ -699,55 +843,3 @@ def _days_ago(then: datetime, now: datetime) -> str:
     if days == 1:
         return "yesterday"
     return f"{days} days ago"
-
-
-class _CreateExerciseForm(QFrame):
-    """Inline form to make a custom exercise: name, main muscle, compound or isolation."""
-
-    created = Signal(str, object, object)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("createExerciseForm")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.name = QLineEdit()
-        self.muscle = QComboBox()
-        for muscle in Muscle:
-            self.muscle.addItem(muscle.label, muscle.value)
-        self.mechanics = QComboBox()
-        self.mechanics.addItem("Isolation", Mechanics.ISOLATION.value)
-        self.mechanics.addItem("Compound", Mechanics.COMPOUND.value)
-        self.error = QLabel()
-        self.error.setProperty("role", "error")
-        self.error.setWordWrap(True)
-        create = QPushButton("Create")
-        create.clicked.connect(self._create)
-        cancel = QPushButton("Cancel")
-        cancel.clicked.connect(self.hide)
-        self.name.returnPressed.connect(self._create)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("New exercise"))
-        layout.addWidget(self.name)
-        layout.addWidget(QLabel("Main muscle"))
-        layout.addWidget(self.muscle)
-        layout.addWidget(self.mechanics)
-        layout.addWidget(self.error)
-        buttons = QHBoxLayout()
-        buttons.addWidget(create)
-        buttons.addWidget(cancel)
-        layout.addLayout(buttons)
-        self.hide()
-
-    def open_for(self, name: str) -> None:
-        self.name.setText(name)
-        self.error.clear()
-        self.show()
-        self.muscle.setFocus()
-
-    def show_error(self, message: str) -> None:
-        self.error.setText(message)
-
-    def _create(self) -> None:
-        self.created.emit(
-            self.name.text(), Muscle(self.muscle.currentData()), Mechanics(self.mechanics.currentData())
-        )

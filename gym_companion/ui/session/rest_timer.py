@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from gym_companion.domain.rest_countdown import ADJUST_STEP_S, RestCountdown, format_remaining
@@ -28,6 +28,7 @@ class RestTimerPanel(QFrame):
 
     state_changed = Signal(object)
     finished = Signal()
+    ticked = Signal(float, float)  # seconds left (negative in overtime), the rest as planned: spoken cues
 
     def __init__(self, clocks: Clocks, alarm: RestAlarm, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +71,12 @@ class RestTimerPanel(QFrame):
         layout.addWidget(self.remaining_label)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
+        self.next_label = QLabel()  # the set after this rest (ui/session/speech.py fills it)
+        self.next_label.setObjectName("restNextSet")
+        self.next_label.setWordWrap(True)
+        self.next_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.next_label.hide()
+        layout.addWidget(self.next_label)
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self.tick)
@@ -77,6 +84,22 @@ class RestTimerPanel(QFrame):
         self._flash_timer.setInterval(300)
         self._flash_timer.timeout.connect(self._flash_step)
         self._update_buttons()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Pin the m:ss label to the panel's width, so that a new text repaints the label alone.
+
+        A label whose size may follow its text makes the whole page lay out and repaint at every change:
+        once a second while a rest runs, that was most of the idle CPU (PRODUCT.md: at most 1 % of a core).
+        The panel sits in a fixed-width column, so pinning never holds it wider than it is given.
+        """
+        super().resizeEvent(event)
+        margins = self.contentsMargins() + self.layout().contentsMargins()
+        width = event.size().width() - margins.left() - margins.right()
+        label = self.remaining_label
+        label.ensurePolished()  # the 54 pt style sheet font
+        pinned = QSize(width, label.sizeHint().height())
+        if width > 0 and (label.minimumSize() != pinned or label.maximumSize() != pinned):
+            label.setFixedSize(pinned)
 
     # --- control --------------------------------------------------------------------------------
     def start(self, seconds: int, caption: str = "Rest") -> None:
@@ -111,6 +134,7 @@ class RestTimerPanel(QFrame):
         self._timer.stop()
         self._stop_flash()
         self.remaining_label.setText("–:––")
+        self._show_overtime(False)
         self.caption.setText("Rest")
         self.progress.setValue(0)
         self._persist()
@@ -144,16 +168,27 @@ class RestTimerPanel(QFrame):
         text = format_remaining(remaining)
         if self.remaining_label.text() != text:
             self.remaining_label.setText(text)
-            over = remaining < 0
-            if over != self._overtime_shown:
-                self._overtime_shown = over
-                colour = f"color: {colors().caution};" if over else ""
-                self.remaining_label.setStyleSheet(f"font-size: 54pt; font-weight: 700; {colour}")
+            self._show_overtime(remaining < 0)
         total = max(self.countdown.duration_s, 1.0)
         self.progress.setValue(int(100 * max(0.0, min(1.0, 1 - remaining / total))))
-        if self.countdown.just_finished(now):
+        finished = self.countdown.just_finished(now)
+        self.ticked.emit(remaining, self.countdown.duration_s)
+        if finished:
             self._ring()
         self._update_buttons()
+
+    def _show_overtime(self, over: bool) -> None:
+        """Overtime reads in the caution colour; an idle or skipped timer in the normal one."""
+        if over != self._overtime_shown:
+            self._overtime_shown = over
+            colour = f"color: {colors().caution};" if over else ""
+            self.remaining_label.setStyleSheet(f"font-size: 54pt; font-weight: 700; {colour}")
+
+    def show_next(self, text: str, why: str) -> None:
+        """Show the next set under the timer ('' hides the line); `why` is its tooltip."""
+        self.next_label.setText(text)
+        self.next_label.setToolTip(why)
+        self.next_label.setVisible(bool(text))
 
     def _ensure_ticking(self) -> None:
         if self.isVisible() and not self._timer.isActive():

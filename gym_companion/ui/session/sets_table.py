@@ -40,7 +40,11 @@ class SetsTable(QTableWidget):
         self._sets: list[SetEntry] = []
 
     def show_sets(self, sets: list[SetEntry], unit: WeightUnit) -> None:
-        """Display `sets` in order."""
+        """Display `sets` in order.
+
+        Only cells whose text changed are touched: with columns sized to their contents, every changed
+        cell makes the header measure its column again, and this runs after each logged and rated set.
+        """
         self._sets = list(sets)
         self.setRowCount(len(sets))
         working_number = 0
@@ -67,6 +71,11 @@ class SetsTable(QTableWidget):
                 entry.notes,
             )
             for column, value in enumerate(values):
+                item = self.item(row, column)
+                if item is not None:
+                    if item.text() != value:
+                        item.setText(value)
+                    continue
                 item = QTableWidgetItem(value)
                 if column == 3:
                     item.setToolTip(

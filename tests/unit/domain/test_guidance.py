@@ -16,6 +16,7 @@ from gym_companion.domain.guidance import (
     GuidanceContext,
     advice_before_planned_failure,
     advice_on_exercise_added,
+    advice_on_routine,
     advice_on_set_rated,
 )
 from gym_companion.domain.model import (
@@ -32,6 +33,7 @@ from gym_companion.domain.model import (
     TrainingStyle,
 )
 from gym_companion.domain.recovery import FatigueInput, fatigue_by_muscle, recovery_percent
+from gym_companion.domain.routine_plan import PlanTarget
 from gym_companion.domain.settings import Settings
 
 NOW = datetime(2024, 5, 6, 18, 0, tzinfo=UTC)
@@ -652,3 +654,46 @@ def test_f16_note_says_what_the_reviews_found_and_no_more() -> None:
     assert "2021" in FAILURE_SCIENCE_NOTE and "no clear difference" in FAILURE_SCIENCE_NOTE
     assert "Strength gains do not need failure" in FAILURE_SCIENCE_NOTE
     assert len(FAILURE_SCIENCE_NOTE) < 600
+
+
+# --- a plan being written (advice_on_routine) -----------------------------------------------------------
+
+
+def _plan(failure: bool, reps: tuple[int, int] = (8, 12)) -> PlanTarget:
+    return PlanTarget(3, reps[0], reps[1], 2, failure_last_set=failure)
+
+
+def test_routine_with_failure_planned_early_gets_f4_for_that_exercise_only() -> None:
+    plan = [(CABLE_CURL, _plan(index in (0, 4))) for index in range(5)]
+    found = advice_on_routine(NOW, Settings(), plan)
+    assert [(index, a.rule) for index, a in found] == [(0, "F4")]
+    assert "exercise 1 of 5" in found[0][1].message
+
+
+def test_routine_failure_on_a_spotter_lift_among_the_last_three_gets_f6_not_f4() -> None:
+    found = advice_on_routine(NOW, Settings(), [(CABLE_CURL, _plan(False)), (BENCH, _plan(True))])
+    assert [(index, a.rule, a.level) for index, a in found] == [(1, "F6", AdviceLevel.CAUTION)]
+
+
+@pytest.mark.parametrize(
+    ("reps", "level"),
+    [((3, 5), AdviceLevel.CAUTION), ((4, 6), None), ((15, 20), None), ((16, 20), AdviceLevel.INFO)],
+)
+def test_routine_failure_far_outside_six_to_fifteen_reps_gets_f2(
+    reps: tuple[int, int], level: AdviceLevel | None
+) -> None:
+    found = [
+        a for _, a in advice_on_routine(NOW, Settings(), [(CABLE_CURL, _plan(True, reps))]) if a.rule == "F2"
+    ]
+    assert [a.level for a in found] == ([] if level is None else [level])
+
+
+def test_routine_advice_is_silent_with_failure_features_off() -> None:
+    plan = [
+        (SNATCH, _plan(True)),
+        (CABLE_CURL, _plan(False)),
+        (CABLE_CURL, _plan(False)),
+        (CABLE_CURL, _plan(False)),
+    ]
+    assert advice_on_routine(NOW, Settings(failure_features=False), plan) == []
+    assert {a.rule for _, a in advice_on_routine(NOW, Settings(), plan)} == {"F4", "F6"}

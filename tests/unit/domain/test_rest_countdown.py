@@ -212,3 +212,24 @@ def test_rest_duration_for(default: int, failure: FailureKind, set_type: SetType
 def test_negative_default_rest_is_refused() -> None:
     with pytest.raises(ValueError):
         rest_duration_for(-1, FailureKind.NONE, SetType.WORKING)
+
+
+@pytest.mark.parametrize(
+    ("failure", "set_type", "expected"),
+    [
+        (FailureKind.NONE, SetType.WORKING, 120),
+        (FailureKind.TECHNICAL, SetType.WORKING, 120 + 30),
+        (FailureKind.ABSOLUTE, SetType.WORKING, 120 + 150),
+        (FailureKind.ABSOLUTE, SetType.DROP, 0),  # drop sets follow at once, whatever the settings
+        (FailureKind.NONE, SetType.WARMUP, 60),
+    ],
+)
+def test_the_lifters_failure_extensions_replace_the_defaults(
+    failure: FailureKind, set_type: SetType, expected: int
+) -> None:
+    assert rest_duration_for(120, failure, set_type, 30, 150) == expected
+
+
+def test_a_negative_failure_extension_is_refused() -> None:
+    with pytest.raises(ValueError):
+        rest_duration_for(90, FailureKind.TECHNICAL, SetType.WORKING, -15, 90)

@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 
 from gym_companion.domain.model import Equipment, WeightUnit
 from gym_companion.domain.units import (
+    DEFAULT_LOAD_STEPS,
     KG_PER_LB,
+    LoadSteps,
     format_weight,
     kg_to_lb,
     lb_to_kg,
@@ -159,3 +161,16 @@ def test_rounding_lands_on_a_multiple_within_half_a_step(value: float, increment
     rounded = round_to_increment(value, increment)
     assert abs(rounded - value) <= increment / 2 + 1e-9
     assert rounded / increment == pytest.approx(round(rounded / increment), abs=1e-9)
+
+
+def test_the_lifters_own_dumbbell_and_machine_steps_replace_the_defaults() -> None:
+    own = LoadSteps(dumbbell_kg=2.5, dumbbell_lb=2.5, machine_kg=2.5, machine_lb=5.0)
+    assert loadable_increment(Equipment.DUMBBELL, KG) == DEFAULT_LOAD_STEPS.dumbbell_kg == 2.0
+    assert loadable_increment(Equipment.DUMBBELL, KG, own) == 2.5
+    assert loadable_increment(Equipment.KETTLEBELL, LB, own) == 2.5  # kettlebells follow dumbbells
+    assert loadable_increment(Equipment.CABLE, LB, own) == 5.0  # cables follow machine stacks
+    assert loadable_increment(Equipment.BARBELL, KG, own) == 2.5  # plates, not the lifter's steps
+    assert loadable_increment(Equipment.BAND, KG, own) == 1.0
+    # 23 kg on 2 kg dumbbells: 11.5 steps rounds up to 24; on 2.5 kg ones 9.2 steps is 22.5
+    assert round_to_loadable(23.0, Equipment.DUMBBELL, KG) == 24.0
+    assert round_to_loadable(23.0, Equipment.DUMBBELL, KG, own) == 22.5

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy.exc import IntegrityError
 
 from gym_companion.storage import migrate
 from gym_companion.storage.backup import DAILY_BACKUPS_KEPT, backup_dir_for, daily_backup
@@ -161,3 +162,74 @@ def test_daily_backup_once_a_day_keeping_the_last_seven(db_path: Path) -> None:
     assert kept[0].endswith("2026-03-04.sqlite3") and kept[-1].endswith("2026-03-10.sqlite3")
     with sqlite3.connect(backup_dir_for(db_path) / kept[-1]) as con:
         assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD_REVISION,)
+
+
+def test_migration_0003_keeps_routines_and_adds_rest_and_exercise_notes(db_path: Path) -> None:
+    engine = make_engine(db_path)
+    migrate.upgrade(engine, "0002")
+    with engine.begin() as con:
+        con.exec_driver_sql(
+            "INSERT INTO exercise (id, name, aliases, equipment, mechanics, failure_safety, default_rest_s,"
+            " fatigue_factor, assisted, is_custom) VALUES (1, 'Squat', '[]', 'barbell', 'compound',"
+            " 'spotter', 180, 1.2, 0, 0)"
+        )
+        con.exec_driver_sql("INSERT INTO routine (id, name, notes, position) VALUES (1, 'Legs', '', 0)")
+        con.exec_driver_sql(
+            "INSERT INTO routine_exercise (routine_id, exercise_id, position, sets, rep_min, rep_max,"
+            " target_rir, failure_last_set) VALUES (1, 1, 0, 4, 5, 8, 2, 1)"
+        )
+    engine.dispose()
+    db = open_database(db_path, now=lambda: NOW)
+    try:
+        assert db.migrated_from == "0002"
+        with db.engine.begin() as con:
+            row = con.exec_driver_sql(
+                "SELECT sets, rep_min, rep_max, target_rir, failure_last_set, rest_s FROM routine_exercise"
+            ).one()
+            assert tuple(row) == (4, 5, 8, 2, 1, None)
+            con.exec_driver_sql(
+                "INSERT INTO workout_session (id, uuid, started_at, name, notes) "
+                "VALUES (1, 'u-1', '2026-03-01 17:00:00.000000', 'Legs', '')"
+            )
+            con.exec_driver_sql(
+                "INSERT INTO session_exercise_note (session_id, exercise_order, exercise_id, notes)"
+                " VALUES (1, 0, 1, 'depth good')"
+            )
+        with pytest.raises(IntegrityError, match="ck_routine_exercise_rest"), db.engine.begin() as con:
+            con.exec_driver_sql("UPDATE routine_exercise SET rest_s = 901")
+    finally:
+        db.close()
+
+
+def test_migration_0004_keeps_routines_ungrouped_and_stores_their_supersets(db_path: Path) -> None:
+    engine = make_engine(db_path)
+    migrate.upgrade(engine, "0003")
+    with engine.begin() as con:
+        con.exec_driver_sql(
+            "INSERT INTO exercise (id, name, aliases, equipment, mechanics, failure_safety, default_rest_s,"
+            " fatigue_factor, assisted, is_custom) VALUES (1, 'Bench Press', '[]', 'barbell', 'compound',"
+            " 'spotter', 180, 1.2, 0, 0), (2, 'Barbell Row', '[]', 'barbell', 'compound', 'safe', 150,"
+            " 1.0, 0, 0)"
+        )
+        con.exec_driver_sql("INSERT INTO routine (id, name, notes, position) VALUES (1, 'Upper', '', 0)")
+        con.exec_driver_sql(
+            "INSERT INTO routine_exercise (routine_id, exercise_id, position, sets, rep_min, rep_max,"
+            " target_rir, failure_last_set, rest_s) VALUES (1, 1, 0, 3, 6, 8, 2, 0, 150),"
+            " (1, 2, 1, 3, 8, 10, 2, 0, NULL)"
+        )
+    engine.dispose()
+    db = open_database(db_path, now=lambda: NOW)
+    try:
+        assert db.migrated_from == "0003"
+        with db.engine.begin() as con:
+            rows = con.exec_driver_sql(
+                "SELECT exercise_id, sets, rest_s, superset_group FROM routine_exercise ORDER BY position"
+            ).all()
+            assert [tuple(r) for r in rows] == [(1, 3, 150, None), (2, 3, None, None)]
+            con.exec_driver_sql("UPDATE routine_exercise SET superset_group = 1")
+            groups = con.exec_driver_sql("SELECT superset_group FROM routine_exercise").scalars().all()
+            assert groups == [1, 1]
+    finally:
+        db.close()
+    backups = list(backup_dir_for(db_path).glob("*premigration*from-0003*"))
+    assert len(backups) == 1  # a copy of the 0003 file was kept before the change

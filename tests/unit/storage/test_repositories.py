@@ -255,3 +255,16 @@ def test_bad_stored_settings_fall_back_to_defaults(db: Database) -> None:
     with db.engine.begin() as con:
         con.exec_driver_sql("INSERT INTO setting (key, value) VALUES ('settings', '{not json')")
     assert ProfileRepository(db.engine).load_settings() == Settings()
+
+
+def test_efforts_since_are_the_recovery_columns_of_recent_sets_oldest_first(db: Database) -> None:
+    _session, sets = _session_with_sets(db)
+    efforts = WorkoutRepository(db.engine).efforts_since(sets[1].logged_at)
+    expected = sorted(
+        (s.exercise_id, s.logged_at, s.set_type, s.rir, s.failure)
+        for s in sets
+        if s.logged_at >= sets[1].logged_at
+    )
+    assert efforts == sorted(efforts, key=lambda e: e[1]) == expected
+    assert all(e[1].tzinfo is UTC for e in efforts)
+    assert WorkoutRepository(db.engine).efforts_since(sets[-1].logged_at + timedelta(seconds=1)) == []
