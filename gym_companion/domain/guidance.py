@@ -240,6 +240,15 @@ def _placement(ctx: GuidanceContext, *, first_working_set: bool) -> Advice | Non
         facts.append(f"{ctx.exercise.name} is exercise {ctx.exercise_index + 1} of {planned} in the plan.")
     if not facts:
         return None
+    late_in_workout = ctx.exercise_index >= FAILURE_LAST_EXERCISES - 1 and not early_in_plan
+    if first_working_set and late_in_workout:
+        # A one-set finisher late in a warmed-up workout is the end of the workout, not a first set to
+        # regret: say it calmly instead of cautioning (the "no false alarms").
+        message = (
+            f"Failure on the first set of {ctx.exercise.name}: fine as a one-set finisher; "
+            "if more sets follow, expect fewer reps."
+        )
+        return Advice("F4", AdviceLevel.INFO, message, " ".join(facts))
     if first_working_set:
         message = "Failure on a first set leaves little for the rest: keep early sets 1–3 reps short."
     else:

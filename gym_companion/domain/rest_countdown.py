@@ -122,7 +122,10 @@ class RestCountdown:
 
 
 def format_remaining(seconds: float) -> str:
-    """'m:ss' while counting down (rounded up, so 0:00 shows only at the end), '+m:ss' in overtime."""
+    """'m:ss' while counting down (rounded up, so 0:00 shows only at the end), '+m:ss' in overtime.
+
+    From an hour on it reads 'h:mm:ss' ('+1:02:03'): a forgotten timer still tells the truth.
+    """
     if math.isnan(seconds) or math.isinf(seconds):
         raise ValueError(f"cannot show {seconds} seconds")
     if seconds > -1.0 + _EPS:
@@ -132,6 +135,9 @@ def format_remaining(seconds: float) -> str:
         whole = math.floor(-seconds + _EPS)
         sign = "+"
     minutes, secs = divmod(whole, 60)
+    if minutes >= 60:
+        hours, minutes = divmod(minutes, 60)
+        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
     return f"{sign}{minutes}:{secs:02d}"
 
 

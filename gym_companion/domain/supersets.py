@@ -176,11 +176,14 @@ def hardest_failure(sets: Sequence[SetEntry]) -> FailureKind:
 
 @dataclass(frozen=True, slots=True)
 class SupersetLine:
-    """One group of a finished workout: its letter, its exercises in order and the rounds done."""
+    """One group of a finished workout: its letter, its exercises in order, the rounds done (rounds in
+    which every member did a working set: the fewest working sets of any member) and, per member, its
+    working sets (empty: as many as the rounds)."""
 
     letter: str
     exercise_names: tuple[str, ...]
     rounds: int
+    sets: tuple[int, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -188,8 +191,11 @@ class SupersetLine:
         return "superset" if len(self.exercise_names) == 2 else "circuit"
 
     def text(self) -> str:
-        """'A — Bench Press + Barbell Row, 3 rounds'."""
+        """'A — Bench Press + Barbell Row, 3 rounds'; members with sets beyond the rounds say how many,
+        in the same order: 'A — Bench Press + Barbell Row, 1 round (4 + 1 sets)'."""
         rounds = f"{self.rounds} round{'' if self.rounds == 1 else 's'}"
+        if any(count != self.rounds for count in self.sets):
+            rounds += f" ({' + '.join(str(count) for count in self.sets)} sets)"
         return f"{self.letter} — {' + '.join(self.exercise_names)}, {rounds}"
 
 
@@ -207,19 +213,22 @@ def labels_by_order(sets: Sequence[SetEntry]) -> dict[int, str]:
 def describe_groups(sets: Sequence[SetEntry], names: Mapping[int, str]) -> list[SupersetLine]:
     """The groups of a workout's sets (from their superset_group), for the summary and History.
 
-    Rounds are the most working sets any member did (warm-ups and drop sets are not rounds).
+    A round is one working set of every member, so the rounds are the fewest working sets of any member
+    (warm-ups and drop sets are not rounds); sets beyond them are listed per member.
     """
     labels = labels_by_order(sets)
-    lines: dict[str, tuple[list[str], int]] = {}
+    lines: dict[str, tuple[list[str], list[int]]] = {}
     for order in sorted(labels):
         letter = labels[order].rstrip("0123456789")
         of_exercise = [s for s in sets if s.exercise_order == order]
         name = names.get(of_exercise[0].exercise_id, "Unknown exercise")
         working = sum(1 for s in of_exercise if s.set_type is SetType.WORKING)
-        exercise_names, rounds = lines.get(letter, ([], 0))
+        exercise_names, counts = lines.setdefault(letter, ([], []))
         exercise_names.append(name)
-        lines[letter] = (exercise_names, max(rounds, working))
-    return [SupersetLine(letter, tuple(n), rounds) for letter, (n, rounds) in lines.items()]
+        counts.append(working)
+    return [
+        SupersetLine(letter, tuple(n), min(counts), tuple(counts)) for letter, (n, counts) in lines.items()
+    ]
 
 
 def _letter(number: int) -> str:

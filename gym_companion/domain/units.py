@@ -14,6 +14,10 @@ from gym_companion.domain.model import Equipment, WeightUnit
 
 KG_PER_LB = 0.45359237  # exact, by the international yard and pound agreement (1959)
 DISPLAY_DECIMALS = 2  # weights show at most 2 decimals: 1.25 kg plates are the finest common step
+# Pounds show at most one decimal (nearest 0.1 lb): the finest common lb plate is 1.25 lb, kg loads and
+# bodyweights converted to lb carry meaningless hundredths ("183.87 lb"), and one rule reads the same on
+# every screen. Stored values stay exact kg; only the display rounds.
+LB_DISPLAY_DECIMALS = 1
 # Product decision: no gym load comes near 1000 kg (the deadlift world record is ~501 kg); above it the
 # input is a typo. Negative loads are only meaningful for assisted machines and must be asked for.
 MAX_LOAD_KG = 1000.0
@@ -61,21 +65,31 @@ def from_unit(value: float, unit: WeightUnit) -> float:
     return value if unit is WeightUnit.KG else lb_to_kg(value)
 
 
-def format_number(value: float) -> str:
-    """At most two decimals, no trailing zeros: 62.5, 60, 137.79."""
+def format_number(value: float, decimals: int = DISPLAY_DECIMALS) -> str:
+    """At most `decimals` (two) decimals, no trailing zeros: 62.5, 60, 137.79."""
     if not math.isfinite(value):
         raise ValueError(f"cannot show a weight of {value}")
-    text = f"{value:.{DISPLAY_DECIMALS}f}".rstrip("0").rstrip(".")
+    text = f"{value:.{decimals}f}"
+    if "." in text:  # trailing zeros of the decimals only: 20 stays 20
+        text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
 
 
+def format_in_unit(value: float, unit: WeightUnit) -> str:
+    """A number already in `unit`, at that unit's display precision (LB_DISPLAY_DECIMALS for pounds)."""
+    return format_number(value, LB_DISPLAY_DECIMALS if unit is WeightUnit.LB else DISPLAY_DECIMALS)
+
+
 def format_weight(kg: float, unit: WeightUnit) -> str:
-    """A stored kg value as the user reads it: '62.5 kg', '137.5 lb'."""
-    return f"{format_number(to_unit(kg, unit))} {unit.value}"
+    """A stored kg value as the user reads it: '62.5 kg', '137.5 lb', '183.9 lb' (stored value untouched)."""
+    return f"{format_in_unit(to_unit(kg, unit), unit)} {unit.value}"
 
 
-def parse_weight(text: str, unit: WeightUnit, allow_negative: bool = False) -> float:
+def parse_weight(
+    text: str, unit: WeightUnit, allow_negative: bool = False, max_kg: float = MAX_LOAD_KG
+) -> float:
     """What the user typed, in kg. A trailing 'kg'/'lb' overrides `unit`; a decimal comma is accepted.
+    `max_kg` (math.inf: no limit, the caller checks the range itself) caps what a gym load may be.
 
     Raises ValueError with a message fit to show the user for anything but a plain, plausible number.
     """
@@ -91,7 +105,7 @@ def parse_weight(text: str, unit: WeightUnit, allow_negative: bool = False) -> f
     kg = from_unit(float(cleaned.replace(",", ".")), unit)
     if kg < 0 and not allow_negative:
         raise ValueError("The weight cannot be negative (use an assisted exercise for assistance).")
-    if abs(kg) > MAX_LOAD_KG:
+    if abs(kg) > max_kg:
         raise ValueError(f"{format_weight(abs(kg), unit)} is more than any gym load: check the number.")
     return kg
 

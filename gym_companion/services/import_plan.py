@@ -16,10 +16,11 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from gym_companion.domain.custom_exercise import CustomExerciseSpec, clean_name, spec_problems
+from gym_companion.domain.exercise_guess import guessed_exercise
 from gym_companion.domain.exercise_search import ExerciseIndex, normalize_name
-from gym_companion.domain.model import Exercise, Muscle, SetEntry, WeightUnit, WorkoutSession
+from gym_companion.domain.model import Exercise, SetEntry, WeightUnit, WorkoutSession
 from gym_companion.domain.units import format_weight, from_unit
-from gym_companion.domain.validation import MAX_LOAD_KG, MAX_REPS, MIN_ASSISTED_LOAD_KG
+from gym_companion.domain.validation import MAX_LOAD_KG, MAX_REPS, MIN_ASSISTED_LOAD_KG, MIN_LOAD_KG
 from gym_companion.exchange.errors import ImportFileError
 from gym_companion.exchange.records import (
     FORMAT_NATIVE,
@@ -36,21 +37,6 @@ from gym_companion.exchange.records import (
 IMPORT_NAMESPACE = uuid.UUID("15a723aa-5a1c-42c0-a088-9d3136561aad")
 _NAMESPACE_BYTES = IMPORT_NAMESPACE.bytes
 MAX_NAME_LENGTH = 80
-# FitNotes categories -> muscles, for custom exercises the library cannot place.
-CATEGORY_MUSCLES: dict[str, tuple[tuple[Muscle, ...], tuple[Muscle, ...]]] = {
-    "chest": ((Muscle.CHEST,), ()),
-    "back": ((Muscle.BACK,), ()),
-    "shoulders": ((Muscle.FRONT_DELTS, Muscle.SIDE_REAR_DELTS), ()),
-    "biceps": ((Muscle.BICEPS,), ()),
-    "triceps": ((Muscle.TRICEPS,), ()),
-    "legs": ((Muscle.QUADS,), (Muscle.HAMSTRINGS, Muscle.GLUTES)),
-    "abs": ((Muscle.ABS,), ()),
-    "forearm": ((Muscle.FOREARMS,), ()),
-    "forearms": ((Muscle.FOREARMS,), ()),
-    "glutes": ((Muscle.GLUTES,), ()),
-    "calves": ((Muscle.CALVES,), ()),
-    "traps": ((Muscle.TRAPS,), ()),
-}
 
 
 class ExerciseResolver:
@@ -227,9 +213,10 @@ def build_plan(
 def custom_exercise(
     name: str, placeholder: int, category: str, index: ExerciseIndex, assisted: bool, taken_names: set[str]
 ) -> Exercise:
-    """A new custom exercise for an unknown name. Its muscles and equipment are a first guess, from the
-    closest library exercise (when it fits the file's muscle category, if any) or from the category; the
-    import summary lists these exercises so the user can check them."""
+    """A new custom exercise for an unknown name. Its muscles and equipment are a first guess: the muscles
+    its name names ("Back Deltoids"), else the library exercise it confidently matches (when that fits the
+    file's muscle category, if any), else the category; a confident match that trains all the named muscles
+    lends them its secondary muscles and equipment. The import summary lists these exercises to check."""
     clean = " ".join(name.split())[:MAX_NAME_LENGTH]
     unique, number = clean, 2
     while unique.casefold() in taken_names:
@@ -237,30 +224,8 @@ def custom_exercise(
         unique = clean[: MAX_NAME_LENGTH - len(suffix)] + suffix
         number += 1
     taken_names.add(unique.casefold())
-    hint = CATEGORY_MUSCLES.get(category.strip().lower())
-    closest = next(iter(index.search(clean, 1)), None)
-    if closest is not None and (hint is None or set(closest.primary_muscles) & set(hint[0])):
-        return Exercise(
-            name=unique,
-            primary_muscles=closest.primary_muscles,
-            secondary_muscles=closest.secondary_muscles,
-            equipment=closest.equipment,
-            mechanics=closest.mechanics,
-            failure_safety=closest.failure_safety,
-            default_rest_s=closest.default_rest_s,
-            assisted=assisted,
-            is_custom=True,
-            id=placeholder,
-        )
-    primary, secondary = hint if hint is not None else ((), ())
-    return Exercise(
-        name=unique,
-        primary_muscles=primary,
-        secondary_muscles=secondary,
-        assisted=assisted,
-        is_custom=True,
-        id=placeholder,
-    )
+    guess = guessed_exercise(clean, category, index)
+    return replace(guess, name=unique, assisted=assisted, is_custom=True, id=placeholder)
 
 
 def described_exercise(
@@ -333,6 +298,8 @@ def _implausible(kg: float, reps: int, exercise: Exercise) -> str | None:
         )
     if kg < MIN_ASSISTED_LOAD_KG:
         return f"{format_weight(-kg, WeightUnit.KG)} of assistance is not plausible."
+    if 0 < abs(kg) < MIN_LOAD_KG:
+        return f"a load of {kg:g} kg, less than any gym can load."
     return None
 
 

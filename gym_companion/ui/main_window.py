@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from gym_companion import __version__
+from gym_companion.domain.guidance import FAILURE_SCIENCE_NOTE
 from gym_companion.services.context import AppContext
 from gym_companion.ui.exchange.actions import TransferActions
 from gym_companion.ui.lazy_pages import IdleWarmUp, LazyTabs
@@ -57,6 +58,7 @@ ABOUT_TEXT = (
     "information from sports-science literature, not advice for your body. Training to failure is "
     "optional and not for everyone: if you have an injury or a health condition, ask a qualified "
     "professional, and you can turn failure features off in Edit › Preferences (Ctrl+,).</p>"
+    f"<p><b>Why failure is optional.</b> {FAILURE_SCIENCE_NOTE}</p>"
     "<p>Your data stays on this computer, in one SQLite file.</p>"
 )
 

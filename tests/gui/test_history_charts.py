@@ -136,7 +136,7 @@ def test_pound_lifters_read_pounds_on_the_axes_and_cards(page: HistoryPage, cont
     assert [round(v / 0.45359237, 6) for v in major] == [round(v / 0.45359237) for v in major]
     assert axis.tickStrings(major, 1, levels[0][0])[0] == f"{major[0] / 0.45359237:,.0f}"
     assert chart.hover_index(x[1], y[1]) == 1
-    assert "220.46 lb × 5 @ RIR 2" in chart.hover_text() and "e1RM 271.8 lb" in chart.hover_text()
+    assert "220.5 lb × 5 @ RIR 2" in chart.hover_text() and "e1RM 271.8 lb" in chart.hover_text()
     assert page.bodyweight_chart.axis_label() == "Bodyweight (lb)"
     assert page.findChild(QLabel, "bodyweightNote").text() == "Latest 172 lb · trend 174.1 lb"  # 78, 78.95 kg
 

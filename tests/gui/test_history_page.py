@@ -252,7 +252,7 @@ def test_tables_show_loads_in_the_lifters_unit(page: HistoryPage, context: AppCo
     sessions = page.findChild(QTableView, "sessionsTable").model()
     assert sessions.index(2, SessionsTableModel.VOLUME).data() == "882 lb"  # 400 kg
     detail = page.findChild(QTableView, "sessionDetail").model()
-    assert detail.index(0, 2).data() == "330.69 lb × 2"  # 150 kg
+    assert detail.index(0, 2).data() == "330.7 lb × 2"  # 150 kg
     assert original(data_items(page)[0])[1][1] == pytest.approx(100 / 0.811)  # the data stay in kg
     assert page.e1rm_chart.axis_label() == "e1RM (lb)"
     assert "278.6 lb" in page.findChild(QLabel, "historySummary").text()  # 126.39 kg
@@ -337,3 +337,25 @@ def test_export_csv_opens_the_export_dialog_on_the_range_on_screen(qtbot, db_pat
     assert dialog.findChild(QDateEdit, "exportFrom").date() == QDate(first.year, first.month, first.day)
     dialog.close()
     window.close()
+
+
+def test_the_summary_line_counts_the_range_on_screen(page: HistoryPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """QA: the line stayed all-time at "3 months". Bench: OLD 98.6, D1 123.3 and 119.5 (technical failure),
+    D2 126.4; e1RM records on D1 and D2 (OLD is the baseline)."""
+    summary = page.findChild(QLabel, "historySummary")
+    assert summary.text() == (
+        f"All time: Best e1RM 126.4 kg ({D2:%-d %b %Y}) · 4 rated sets, 1 to failure · 2 PRs ★"
+    )
+    qtbot.mouseClick(page.findChild(QPushButton, "historyRange3m"), Qt.MouseButton.LeftButton)
+    assert summary.text().startswith("Last 3 months: Best e1RM 126.4 kg")
+    assert "· 3 rated sets, 1 to failure · 2 PRs ★" in summary.text()  # OLD is a year back
+    page.range_bar.set_custom(D1.date(), (D1 + timedelta(days=3)).date())
+    assert summary.text() == (
+        f"2 Jun – 5 Jun 2025: Best e1RM 123.3 kg ({D1:%-d %b %Y}) · 2 rated sets, 1 to failure · 1 PR ★"
+    )
+    page.range_bar.set_custom(datetime(2025, 1, 1).date(), datetime(2025, 1, 31).date())
+    assert summary.text() == (
+        "1 Jan – 31 Jan 2025: no rated sets of Bench Press in these dates (pick a longer range or All)."
+    )
+    qtbot.mouseClick(page.findChild(QPushButton, "historyRangeAll"), Qt.MouseButton.LeftButton)
+    assert summary.text().startswith("All time: Best e1RM 126.4 kg")

@@ -125,4 +125,4 @@ def test_pound_lifters_read_top_sets_and_volume_in_pounds(page: HistoryPage, con
     assert shown(page)[1] == [80.0, 100.0, 102.5]  # data stay in kg; the axis reads pounds
     assert chart.axis_label() == "Top set (lb)"
     assert chart.hover_near(BENCH_X[2], 102.5)
-    assert chart.hover_text().splitlines()[1:] == ["Top set 225.97 lb × 5", "Volume 2,260 lb · 2 sets"]
+    assert chart.hover_text().splitlines()[1:] == ["Top set 226 lb × 5", "Volume 2,260 lb · 2 sets"]

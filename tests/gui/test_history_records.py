@@ -111,7 +111,7 @@ def test_records_read_in_pounds_for_a_pound_lifter(page: HistoryPage, context: A
     context.profile.save_settings(replace(context.profile.settings, unit=WeightUnit.LB))
     page.refresh()
     table = rows(page, "exerciseRecords")
-    assert table[0][:2] == ["Heaviest weight", "225.97 lb × 5"]  # 102.5 kg
-    assert table[1][1] == "278.6 lb  (225.97 lb × 5 @ RIR 2)"
-    assert table[3][0] == "Most reps at 220.46 lb"  # 100 kg
+    assert table[0][:2] == ["Heaviest weight", "226 lb × 5"]  # 102.5 kg
+    assert table[1][1] == "278.6 lb  (226 lb × 5 @ RIR 2)"
+    assert table[3][0] == "Most reps at 220.5 lb"  # 100 kg
     assert rows(page, "recentRecords")[0][2:] == ["Heaviest weight 226 lb", "+5.5 lb"]

@@ -184,6 +184,11 @@ def test_empty_database_is_fully_recovered_with_a_calm_note(make_page) -> None:
     assert "Nothing logged yet" in page.note_label.text()
     assert all(m.label in page.ready_label.text() for m in Muscle)
     assert page.budget_label.text() == "Failure sets this week: 0 of 10 (split)"
+    # the menu path and its real shortcut; F11 is the rule, not a key
+    assert page.budget_note.text() == (
+        "The cap for a split lifter; change it or your training style in "
+        "Edit › Preferences (Ctrl+,) — rule F11."
+    )
 
 
 def test_selecting_a_row_projects_that_muscle(make_page) -> None:

@@ -33,3 +33,33 @@ def test_the_countdown_label_is_pinned_to_the_panel_and_fits_overtime(qtbot: QtB
         assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
     assert shown == ["1:30", "1:29", "0:58", "+0:37"]
     assert label.size() == label.minimumSize()  # the same size throughout
+
+
+def test_long_overtime_fits_without_resizing_the_label(qtbot: QtBot) -> None:
+    """QA: "+11:1" lost its last digit. Every overtime up to hours fits the pinned label in full."""
+    clock = FakeClock()
+    column = QWidget()
+    column.setFixedWidth(300)
+    panel = RestTimerPanel(clock.clocks(), RestAlarm(sound_enabled=False))
+    QVBoxLayout(column).addWidget(panel)
+    qtbot.addWidget(column)
+    column.show()
+    qtbot.waitExposed(column)
+    label = panel.findChild(QLabel, "restRemainingLabel")
+    pinned = label.size()
+
+    panel.start(90)
+    shown = []
+    sizes = []
+    for seconds in (90 + 675, 3599 - 675, 1, 3723 - 3600, 9 * 3600):  # +11:15, +59:59, +1:00:00 …
+        clock.advance(seconds)
+        panel.tick()
+        label.ensurePolished()
+        shown.append(label.text())
+        sizes.append(panel.point_size)
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+        assert label.size() == pinned  # no relayout: the same size throughout
+    assert shown == ["+11:15", "+59:59", "+1:00:00", "+1:02:03", "+10:02:03"][: len(shown)]
+    assert sizes[0] == sizes[1]  # the font does not jump within the minutes
+    assert sizes[2] <= sizes[1]  # and shrinks at most once, at the hour
+    assert len(set(sizes[2:])) == 1

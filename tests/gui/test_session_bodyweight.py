@@ -125,3 +125,21 @@ def test_the_weigh_in_is_added_to_an_assisted_pull_ups_e1rm(qtbot: QtBot, window
     plot = page.findChild(pg.PlotWidget, "e1rmPlot")
     _x, y = plot.getPlotItem().listDataItems()[0].getOriginalDataset()
     assert list(y) == [pytest.approx(60 / P10)]  # (80 − 20) kg moved for 8 + 2 reps: 81.2 kg
+
+
+def test_pounds_read_at_most_one_decimal_beside_the_trend(
+    qtbot: QtBot, window: QWidget, clock: FakeClock
+) -> None:
+    """QA: in lb the latest weigh-in read "183.87 lb" beside "trend 184.8"; both now use 0.1 lb."""
+    from dataclasses import replace
+
+    from gym_companion.domain.model import WeightUnit
+
+    context = window.context  # type: ignore[attr-defined]
+    context.profile.save_settings(replace(context.profile.settings, unit=WeightUnit.LB))
+    window.session_page.apply_settings()  # type: ignore[attr-defined]
+    weigh_in(qtbot, window, "83.4 kg")  # 183.865… lb
+    assert weigh_ins(window) == [83.4]  # stored exactly as typed
+    status = window.findChild(QLabel, "bodyweightStatus")
+    assert status.text().startswith("<b>183.9 lb</b> today")
+    assert recent(window)[0].endswith("· 183.9 lb")

@@ -55,7 +55,7 @@ def test_refilling_with_more_fewer_and_changed_sets_shows_exactly_them(qtbot: Qt
 
     # another exercise with a single set, in pounds
     table.show_sets([entry(0, 50.0, 12, 3)], WeightUnit.LB)
-    assert cells(table) == [["1", "Working", "110.23 lb × 12", "RIR 3", "", ""]]
+    assert cells(table) == [["1", "Working", "110.2 lb × 12", "RIR 3", "", ""]]
     assert table.item(0, 3).toolTip().startswith("Reps in reserve")
     table.show_sets([], WeightUnit.KG)
     assert table.rowCount() == 0

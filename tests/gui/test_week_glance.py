@@ -91,8 +91,10 @@ def test_the_seeded_week_in_numbers(qtbot: QtBot, window: QWidget) -> None:
     assert (week["Chest"], week["Triceps"], week["Front delts"], week["Biceps"]) == ("3", "1.5", "1.5", "2")
     assert week["Quads"] == "0"  # Sunday's squats were last week
     assert "Forearms" not in week  # no landmarks for forearms: no bar
-    assert f"from {window_start:%a %H:%M} (F9)" in panel.event_label.toolTip()
+    assert f"from {window_start:%a %H:%M} (rule F9)" in panel.event_label.toolTip()
     assert "a split lifter" in panel.failure_label.toolTip()
+    assert "rules F10, F11" in panel.failure_label.toolTip()  # a rule, not a key: no "(F11)"
+    assert "Change it in Edit › Preferences (Ctrl+,)." in panel.failure_label.toolTip()
 
 
 def test_logging_a_set_updates_the_glance_in_the_next_pause(qtbot: QtBot, window: QWidget) -> None:

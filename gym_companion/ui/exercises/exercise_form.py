@@ -133,7 +133,7 @@ class ExerciseForm(QWidget):
             line.setToolTip(button.toolTip())
             safety_box.addWidget(button)
             safety_box.addWidget(line)
-        safety_label = QLabel("Failure safety (F6)")
+        safety_label = QLabel("Failure safety")
         safety_label.setToolTip(SAFETY_TIP)
 
         self.assisted = QCheckBox("&Assisted — the machine or band takes weight off you")

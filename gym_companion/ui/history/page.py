@@ -42,6 +42,7 @@ from gym_companion.ui.history.chart_export import (
     pictures_folder,
 )
 from gym_companion.ui.history.exercise_panel import ExercisePanel
+from gym_companion.ui.history.exercise_summary import SUMMARY_TIP, summary_text
 from gym_companion.ui.history.muscle_panel import MusclePanel
 from gym_companion.ui.history.range_bar import RangeBar
 from gym_companion.ui.history.records_panel import RecordsPanel
@@ -111,6 +112,8 @@ class HistoryPage(QWidget):
         self.exercise_panel = ExercisePanel()  # summary line, e1RM chart, top set or volume per session
         self.e1rm_chart = self.exercise_panel.e1rm_chart
         self.summary = self.exercise_panel.summary
+        self.summary.setToolTip(SUMMARY_TIP)
+        self._summary_series: E1rmSeries | None = None  # the exercise shown, re-summarised per range
         self.muscles = MusclePanel()
         self.bodyweight_chart = BodyweightChart()
         self.bodyweight_note = QLabel()
@@ -254,6 +257,8 @@ class HistoryPage(QWidget):
     def _window_changed(self, window: Window) -> None:
         for chart in self.charts:
             chart.show_window(window)
+        if self._summary_series is not None:  # the summary counts the range on screen
+            self.summary.setText(self._summary_text(self._summary_series))
 
     def request_csv_export(self) -> None:
         """Ask for the CSV export of the range on screen (exportCsvRequested)."""
@@ -315,22 +320,14 @@ class HistoryPage(QWidget):
         series, progress = cached
         self.e1rm_chart.show_series(series, rolling_median(series.session_best))
         self.exercise_panel.show_progress(progress)
+        self._summary_series = series
         self.summary.setText(self._summary_text(series))
         self._load_records()
 
     def _summary_text(self, series: E1rmSeries) -> str:
-        name = self.exercise_combo.currentText()
-        if not series.y:
-            return f"No rated sets of {name} yet: rate working sets with RIR or failure to see e1RM."
-        best = max(range(len(series.y)), key=series.y.__getitem__)
-        when = f"{datetime.fromtimestamp(series.x[best], UTC).astimezone():%d %b %Y}"
-        failures = sum(series.failure)
-        kg = format_number(round(to_unit(series.y[best], self._unit), 1))
-        records = len(series.record_index)
-        return (
-            f"Best e1RM {kg} {self._unit.value} ({when}) · {len(series.y):,} rated sets, "
-            f"{failures:,} to failure · {records:,} e1RM PR{'' if records == 1 else 's'} (★)"
-        )
+        name, bar = self.exercise_combo.currentText(), self.range_bar
+        window = (None, None) if bar.shows_all else bar.time_span  # All: every set, including one just logged
+        return summary_text(name, series, self._unit, window, bar.range_name)
 
     def _load_records(self) -> None:
         """Fill the Records tab if it is on screen (it costs a query; the switch should not pay it)."""

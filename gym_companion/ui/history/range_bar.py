@@ -49,6 +49,7 @@ class RangeBar(QWidget):
             button = QPushButton(text)
             button.setObjectName(name)
             button.setCheckable(True)
+            button.setProperty("role", "segment")  # the theme fills the checked one in the accent colour
             button.setToolTip(tip)
             button.clicked.connect(lambda _checked=False, d=days: self.choose(d))
             self.group.addButton(button)
@@ -57,6 +58,7 @@ class RangeBar(QWidget):
         self.custom_button = QPushButton("Custom")
         self.custom_button.setObjectName("historyRangeCustom")
         self.custom_button.setCheckable(True)
+        self.custom_button.setProperty("role", "segment")
         self.custom_button.setToolTip("Only the days from–to (pick them in the date boxes)")
         self.custom_button.clicked.connect(self._custom_clicked)
         self.group.addButton(self.custom_button)
@@ -100,6 +102,20 @@ class RangeBar(QWidget):
     def shows_all(self) -> bool:
         """Whether the whole history is in view (the "All" preset)."""
         return self.days is None and not self.custom
+
+    @property
+    def range_name(self) -> str:
+        """The range in words, to lead lines that count within it: 'Last 3 months', 'All time', '2 Mar – 9 Apr
+        2026'."""
+        if self.custom:
+            first = self.from_edit.date().toPython()
+            last = self.to_edit.date().toPython()
+            start = f"{first:%-d %b}" if first.year == last.year else f"{first:%-d %b %Y}"
+            return f"{start} – {last:%-d %b %Y}"
+        for text, preset, _name, _tip in PRESETS:
+            if preset == self.days:
+                return "All time" if preset is None else f"Last {text}"
+        return "All time"
 
     def choose(self, days: int | None) -> None:
         """Pick a preset: the last `days` up to now (None: everything)."""

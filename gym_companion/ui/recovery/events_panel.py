@@ -61,7 +61,7 @@ class EventsPanel(QWidget):
         title.setProperty("role", "title")
         title.setToolTip(
             "Races, matches, trips: anything you cannot afford to be sore for. "
-            "Avoid failure sets in the hours before it (F9)."
+            "Avoid failure sets in the hours before it (rule F9)."
         )
         self._events: dict[int, TrainingEvent] = {}
         self.list = QListWidget()
@@ -155,7 +155,7 @@ class EventsPanel(QWidget):
         text = (
             f"{event.title}: {clock_text(event.starts_at, now)}. No failure sets in the "
             f"{event.no_failure_window_h} h before it (from {clock_text(outlook.window_starts, now)}), "
-            "so you are not sore on the day (F9)."
+            "so you are not sore on the day (rule F9)."
         )
         if outlook.not_ready:
             text += "\nBelow 90 % at the start if trained no more: " + ", ".join(

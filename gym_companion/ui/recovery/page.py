@@ -244,11 +244,13 @@ class RecoveryPage(QWidget):
         )
         over = count - cap
         self.budget_note.setText(
-            f"{over} over the weekly cap: keep the rest of this week's sets short of failure (F10, F11)."
+            f"{over} over the weekly cap: keep the rest of this week's sets short of failure "
+            "(rules F10, F11)."
             if over > 0
-            else "Cap reached: no more failure sets this week (F11)."
+            else "Cap reached: no more failure sets this week (rule F11)."
             if over == 0
-            else f"The cap for a {style} lifter; change it or your training style in Preferences (F11)."
+            else f"The cap for a {style} lifter; change it or your training style in "
+            "Edit › Preferences (Ctrl+,) — rule F11."
         )
         self.budget_label.setStyleSheet(
             f"font-size: 13pt; font-weight: 600; color: {p.rest if over > 0 else p.text};"

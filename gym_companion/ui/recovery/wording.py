@@ -24,7 +24,8 @@ BAND_LABELS = {
 BAND_MEANINGS = {
     ReadinessBand.READY: f"at {READY_PERCENT:.0f} % or more: train as planned, failure sets allowed",
     ReadinessBand.NO_FAILURE: (
-        f"between {NO_FAILURE_PERCENT:.0f} and {READY_PERCENT:.0f} %: train, but stop short of failure (F10)"
+        f"between {NO_FAILURE_PERCENT:.0f} and {READY_PERCENT:.0f} %: train, but stop short of failure "
+        "(rule F10)"
     ),
     ReadinessBand.REST: f"below {NO_FAILURE_PERCENT:.0f} %: rest it, or train it light and far from failure",
 }
@@ -135,7 +136,7 @@ def recovery_tooltip(row: MuscleRow, fatigue: float, now: datetime, recovery_spe
         f"{muscle.label}: {inputs}\n"
         f"→ fatigue {fatigue:.1f} set-equivalents of capacity K = {CAPACITY_SETS[muscle]:.0f} "
         f"→ {percent_text(r.percent)}\n"
-        f"Each set adds fatigue by effort (failure counts up to twice a set at RIR 2, F8) and it fades "
+        f"Each set adds fatigue by effort (failure counts up to twice a set at RIR 2, rule F8) and it fades "
         f"with a time constant of {tau:.0f} h. {BAND_LABELS[r.band]}: {BAND_MEANINGS[r.band]}."
     )
 
@@ -158,7 +159,7 @@ def failure_sets_tooltip(row: MuscleRow) -> str:
     count = count_text(row.failure_sets_this_week)
     return (
         f"{muscle}: {count} sets to failure since Monday (either kind; a secondary muscle counts half).\n"
-        "Failing a muscle again before it has recovered risks overtraining (F10)."
+        "Failing a muscle again before it has recovered risks overtraining (rule F10)."
     )
 
 

@@ -5,6 +5,7 @@ their e1RM (services.bodyweight_log).
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -24,6 +25,7 @@ from gym_companion.domain.bodyweight import DAILY_SMOOTHING
 from gym_companion.domain.bodyweight_load import PUSH_UP_SHARE
 from gym_companion.domain.model import BodyweightEntry
 from gym_companion.domain.units import format_number, format_weight, parse_weight, to_unit
+from gym_companion.domain.validation import check_bodyweight
 from gym_companion.services.bodyweight_log import RECENT_ENTRIES, BodyweightLog, BodyweightStatus
 from gym_companion.services.context import AppContext
 from gym_companion.ui.widgets.idle_refresh import IdleRefresh
@@ -141,7 +143,7 @@ class BodyweightPanel(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc hands the keyboard back to the workout."""
         if event.key() == Qt.Key.Key_Escape:
-            self.error_label.hide()
+            self._clear_error()
             self.done.emit()
             return
         super().keyPressEvent(event)
@@ -151,12 +153,15 @@ class BodyweightPanel(QWidget):
         """Validate and save what is typed; say what is wrong otherwise (nothing saved)."""
         unit = self._context.profile.settings.unit
         try:
-            kg = parse_weight(self.input.text(), unit)
+            # Any number parses; the weigh-in's own range says what is wrong with it.
+            kg = check_bodyweight(
+                parse_weight(self.input.text(), unit, allow_negative=True, max_kg=math.inf), unit
+            )
             self._log.log(kg)
         except ValueError as exc:
             self._show_error(str(exc))
             return
-        self.error_label.hide()
+        self._clear_error()
         self.input.clear()
         self._after_change()
         self.done.emit()
@@ -184,7 +189,14 @@ class BodyweightPanel(QWidget):
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)
         self.error_label.show()
+        # The message takes the recent list's place until it is dealt with: both at once pushed the
+        # side column into a scrollbar at 1366 × 768.
+        self.recent.hide()
         self.focus_entry()
+
+    def _clear_error(self) -> None:
+        self.error_label.hide()
+        self.recent.setVisible(self.recent.count() > 0)
 
     # --- display --------------------------------------------------------------------------------
     def mark_stale(self) -> None:
@@ -227,7 +239,7 @@ class BodyweightPanel(QWidget):
             item.setData(ENTRY_ROLE, entry)
             self.recent.addItem(item)
         rows = self.recent.count()
-        self.recent.setVisible(rows > 0)
+        self.recent.setVisible(rows > 0 and self.error_label.isHidden())
         self.recent.setFixedHeight(rows * ROW_HEIGHT + 4)
         self.undo_button.setVisible(bool(self._deleted))
 

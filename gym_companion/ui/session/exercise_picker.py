@@ -7,7 +7,7 @@ last entry offers to create a custom exercise with that name.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gym_companion.domain.model import Exercise
@@ -15,6 +15,7 @@ from gym_companion.services.catalog import ExerciseCatalog
 
 CREATE_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_MATCHES = 8
+ITEM_MARGIN_PX = 12  # the list's frame and the item's text padding, left and right together
 
 
 class ExercisePicker(QWidget):
@@ -38,6 +39,10 @@ class ExercisePicker(QWidget):
         self.matches.setObjectName("exerciseMatches")
         self.matches.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.matches.setMaximumHeight(230)
+        # Long rows end in "…" (the whole text in the tooltip) instead of a sideways scroll bar.
+        self.matches.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.matches.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.matches.viewport().installEventFilter(self)
         self.matches.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -49,7 +54,10 @@ class ExercisePicker(QWidget):
         self.matches.itemClicked.connect(lambda _item: self._accept())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Arrow keys in the search box move through the matches; Esc clears."""
+        """Arrow keys in the search box move through the matches; Esc clears. A resized list fits the
+        create row to its new width."""
+        if watched is self.matches.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_create_row()
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
@@ -77,11 +85,23 @@ class ExercisePicker(QWidget):
             item.setToolTip(_describe(exercise))
             self.matches.addItem(item)
         if self._catalog.find(query) is None:
-            create = QListWidgetItem(f"＋ Create “{query}” as your own exercise")
+            create = QListWidgetItem()
             create.setData(CREATE_ROLE, query)
+            create.setToolTip(f"Create “{query}” as your own exercise (Enter)")
             self.matches.addItem(create)
+            self._fit_create_row()
         self.matches.setCurrentRow(0)
         self.matches.show()
+
+    def _fit_create_row(self) -> None:
+        """The create row's text at the list's width: the whole sentence when it fits, else the name alone,
+        shortened with "…" if need be."""
+        count = self.matches.count()
+        item = self.matches.item(count - 1) if count else None
+        if item is None or not item.data(CREATE_ROLE):
+            return
+        width = self.matches.viewport().width() - ITEM_MARGIN_PX
+        item.setText(create_text(str(item.data(CREATE_ROLE)), self.matches.fontMetrics(), width))
 
     def _accept(self) -> None:
         query = self.search.text().strip()
@@ -103,6 +123,17 @@ class ExercisePicker(QWidget):
             return
         self.search.clear()
         self.chosen.emit(exercise)
+
+
+def create_text(query: str, metrics: QFontMetrics, width: int) -> str:
+    """'+ Create “query” as your own exercise' if it fits in `width` pixels, else '+ Create “query”' with
+    the query shortened to fit ('+ Create “a very long na…”')."""
+    full = f"+ Create “{query}” as your own exercise"
+    if metrics.horizontalAdvance(full) <= width:
+        return full
+    room = width - metrics.horizontalAdvance("+ Create “”")
+    shown = metrics.elidedText(query, Qt.TextElideMode.ElideRight, max(room, 0))
+    return f"+ Create “{shown or '…'}”"
 
 
 def _describe(exercise: Exercise) -> str:

@@ -31,6 +31,7 @@ from gym_companion.domain.units import format_number, format_weight, parse_weigh
 from gym_companion.domain.validation import InvalidSetError, parse_reps
 from gym_companion.services.context import AppContext
 from gym_companion.services.exercise_brief import BARBELL_EQUIPMENT, plate_load
+from gym_companion.services.resume_rating import rating_to_offer
 from gym_companion.ui.session.alarm import RestAlarm
 from gym_companion.ui.session.bodyweight_entry import BodyweightPanel
 from gym_companion.ui.session.create_exercise_form import CreateExerciseForm
@@ -242,6 +243,8 @@ class SessionPage(QWidget):
         self.logging_area = QWidget()
         self.logging_area.setLayout(centre)
         centre_stack = QVBoxLayout()
+        # the banner sits over the centre only: across the page it pushed the side column into a scrollbar
+        centre_stack.addWidget(self.resume_banner)
         centre_stack.addWidget(self.logging_area, 1)
         centre_stack.addWidget(self.summary_panel, 1)
         self.routine_chooser = RoutineChooser()
@@ -271,11 +274,11 @@ class SessionPage(QWidget):
         self.undo_button.hide()
         self.shortcuts_hint = QLabel("Press F1 for all keyboard shortcuts")
         self.shortcuts_hint.setProperty("role", "muted")
+        left.addWidget(self.shortcuts_hint)  # with the other key hints; the side column needs the height
         right = QVBoxLayout()
         right.addWidget(self.rest_panel)
         right.addWidget(self.undo_button)
         right.addWidget(scrolling_column(self.bodyweight_panel, self.week_glance), 1)
-        right.addWidget(self.shortcuts_hint)
 
         body = QHBoxLayout()
         left_widget = QWidget()
@@ -289,7 +292,6 @@ class SessionPage(QWidget):
         body.addWidget(right_widget)
         outer = QVBoxLayout(self)
         outer.addLayout(header)
-        outer.addWidget(self.resume_banner)
         outer.addWidget(self.workout_details)
         outer.addWidget(self.save_routine_form)
         outer.addLayout(body, 1)
@@ -334,13 +336,20 @@ class SessionPage(QWidget):
         count = len(self.log.all_sets())
         started = session.started_at.astimezone().strftime("%a %d %b %H:%M")
         self.resume_banner.setText(
-            f"Resumed your unfinished workout from {started} with {count} sets. "
+            f"Resumed your unfinished workout from {started} with {count} set{'' if count == 1 else 's'}. "
             "Carry on, or finish it with Ctrl+Shift+F."
         )
         self.resume_banner.show()
         state = self.context.profile.rest_timer_state()
         if state:
             self.rest_panel.restore(state)
+        if not self.weight_input.text() and not self.reps_input.text():  # the next set shown under the timer
+            weight, reps = self.superset_controls.next_numbers()
+            self.weight_input.setText(weight)
+            self.reps_input.setText(reps)
+        cut_short = rating_to_offer(self.log.all_sets(), self.clocks.now())
+        if cut_short is not None:  # the app died while this set's prompt was open: ask again
+            self._ask_rating(cut_short)
 
     def start_workout(self, routine_id: int | None = None) -> None:
         """Start a workout, empty or from a routine (its exercises in order, each with its plan)."""
@@ -534,7 +543,7 @@ class SessionPage(QWidget):
 
     def _ask_rating(self, entry: SetEntry) -> None:
         self._rating_target = entry
-        slot = self.log.current
+        slot = next((s for s in self.log.slots if entry in s.sets), self.log.current)
         name = slot.exercise.name if slot else "Set"
         weight = format_weight(entry.weight_kg, self.context.profile.settings.unit)
         self.rir_prompt.ask(f"{name} · {weight} × {entry.reps} — how many more reps could you have done?")
@@ -548,7 +557,10 @@ class SessionPage(QWidget):
         updated = self.log.rate(entry, rating)
         self._after_change()
         about_set = self.context.advice.on_set_rated(updated)
-        self._show_advice(self.context.advice.on_exercise_added() + about_set)
+        newer = {a.rule for a in about_set}  # a rule said again about this set replaces its earlier word
+        self._show_advice(
+            [a for a in self.context.advice.on_exercise_added() if a.rule not in newer] + about_set
+        )
         if was_new:
             self._start_rest(updated)
         self.weight_input.setFocus()
@@ -620,6 +632,9 @@ class SessionPage(QWidget):
         super().showEvent(event)
         focus = QApplication.focusWidget()
         if focus is not None and self.isAncestorOf(focus):
+            return
+        if not self.rir_prompt.isHidden():  # a prompt offered again on resume takes the keys
+            self.rir_prompt.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         if not self.log.active and self.summary_panel.isHidden():
             self.routine_chooser.focus_choices()

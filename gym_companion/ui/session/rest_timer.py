@@ -7,11 +7,12 @@ is visible (battery: the idle-CPU bar). The state is saved on every change so a 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from gym_companion.domain.rest_countdown import ADJUST_STEP_S, RestCountdown, format_remaining
@@ -21,6 +22,12 @@ from gym_companion.ui.widgets.clock import Clocks
 
 TICK_MS = 250
 FLASHES = 8
+FULL_POINT_SIZE = 54
+# The widest text of each shape the label can show ("0" stands for the font's widest digit): the font is
+# fitted to these, so that "+59:59" and "+1:02:03" fit the pinned label and the size changes at most once.
+WIDEST_MINUTES = "+00:00"
+WIDEST_HOURS = "+00:00:00"
+TEXT_PADDING_PX = 4  # anti-aliasing may paint a pixel past the advance at either end
 
 
 class RestTimerPanel(QFrame):
@@ -38,13 +45,15 @@ class RestTimerPanel(QFrame):
         self.countdown = RestCountdown()
         self._flashes_left = 0
         self._overtime_shown = False
+        self._point_sizes = {WIDEST_MINUTES: FULL_POINT_SIZE, WIDEST_HOURS: FULL_POINT_SIZE}
+        self._style_shown = (FULL_POINT_SIZE, False)
         self.caption = QLabel("Rest")
         self.caption.setProperty("role", "muted")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.remaining_label = QLabel("–:––")
         self.remaining_label.setObjectName("restRemainingLabel")
         self.remaining_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.remaining_label.setStyleSheet("font-size: 54pt; font-weight: 700;")
+        self.remaining_label.setStyleSheet(_label_style(FULL_POINT_SIZE, over=False))
         self.remaining_label.setToolTip(
             "Rest left (m:ss). It starts by itself after each set; +m:ss is time past the planned rest."
         )
@@ -67,6 +76,8 @@ class RestTimerPanel(QFrame):
         buttons.addWidget(self.plus_button)
         buttons.addWidget(self.skip_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 4)  # tight: the side column under it must fit 1366 × 768
+        layout.setSpacing(4)
         layout.addWidget(self.caption)
         layout.addWidget(self.remaining_label)
         layout.addWidget(self.progress)
@@ -97,9 +108,20 @@ class RestTimerPanel(QFrame):
         width = event.size().width() - margins.left() - margins.right()
         label = self.remaining_label
         label.ensurePolished()  # the 54 pt style sheet font
-        pinned = QSize(width, label.sizeHint().height())
-        if width > 0 and (label.minimumSize() != pinned or label.maximumSize() != pinned):
+        if width <= 0:
+            return
+        full = QFont(label.font())
+        full.setPointSize(FULL_POINT_SIZE)  # the height stays that of the full size when the font shrinks
+        own = label.contentsMargins()
+        height = math.ceil(QFontMetricsF(full).height()) + own.top() + own.bottom()
+        pinned = QSize(width, height)
+        if label.minimumSize() != pinned or label.maximumSize() != pinned:
             label.setFixedSize(pinned)
+        text_width = width - own.left() - own.right() - TEXT_PADDING_PX
+        self._point_sizes = {
+            shape: _fitting_point_size(full, shape, text_width) for shape in self._point_sizes
+        }
+        self._apply_style(self._overtime_shown)
 
     # --- control --------------------------------------------------------------------------------
     def start(self, seconds: int, caption: str = "Rest") -> None:
@@ -134,7 +156,7 @@ class RestTimerPanel(QFrame):
         self._timer.stop()
         self._stop_flash()
         self.remaining_label.setText("–:––")
-        self._show_overtime(False)
+        self._apply_style(over=False)
         self.caption.setText("Rest")
         self.progress.setValue(0)
         self._persist()
@@ -168,7 +190,7 @@ class RestTimerPanel(QFrame):
         text = format_remaining(remaining)
         if self.remaining_label.text() != text:
             self.remaining_label.setText(text)
-            self._show_overtime(remaining < 0)
+            self._apply_style(remaining < 0)
         total = max(self.countdown.duration_s, 1.0)
         self.progress.setValue(int(100 * max(0.0, min(1.0, 1 - remaining / total))))
         finished = self.countdown.just_finished(now)
@@ -177,12 +199,20 @@ class RestTimerPanel(QFrame):
             self._ring()
         self._update_buttons()
 
-    def _show_overtime(self, over: bool) -> None:
-        """Overtime reads in the caution colour; an idle or skipped timer in the normal one."""
-        if over != self._overtime_shown:
-            self._overtime_shown = over
-            colour = f"color: {colors().caution};" if over else ""
-            self.remaining_label.setStyleSheet(f"font-size: 54pt; font-weight: 700; {colour}")
+    def _apply_style(self, over: bool) -> None:
+        """Overtime reads in the caution colour, an idle or skipped timer in the normal one; past an hour
+        the font is the one that fits "+9:59:59". Restyles only when one of them changes (rarely)."""
+        self._overtime_shown = over
+        shape = WIDEST_HOURS if self.remaining_label.text().count(":") > 1 else WIDEST_MINUTES
+        wanted = (self._point_sizes[shape], over)
+        if wanted != self._style_shown:
+            self._style_shown = wanted
+            self.remaining_label.setStyleSheet(_label_style(*wanted))
+
+    @property
+    def point_size(self) -> int:
+        """The countdown's font size in points (for tests of the fit)."""
+        return self._style_shown[0]
 
     def show_next(self, text: str, why: str) -> None:
         """Show the next set under the timer ('' hides the line); `why` is its tooltip."""
@@ -244,6 +274,23 @@ class RestTimerPanel(QFrame):
         running = self.countdown.is_running
         for button in (self.minus_button, self.plus_button, self.skip_button):
             button.setEnabled(running)
+
+
+def _label_style(point_size: int, over: bool) -> str:
+    colour = f" color: {colors().caution};" if over else ""
+    return f"font-size: {point_size}pt; font-weight: 700;{colour}"
+
+
+def _fitting_point_size(font: QFont, shape: str, width: int) -> int:
+    """The largest point size up to FULL_POINT_SIZE at which `shape`, its digits the widest, fits `width`."""
+    sized = QFont(font)
+    sized.setPointSize(FULL_POINT_SIZE)
+    metrics = QFontMetricsF(sized)
+    widest_digit = max("0123456789", key=metrics.horizontalAdvance)
+    advance = metrics.horizontalAdvance(shape.replace("0", widest_digit))
+    if advance <= width:
+        return FULL_POINT_SIZE
+    return max(8, int(FULL_POINT_SIZE * width / advance))
 
 
 def no_op_alarm_factory() -> Callable[[QWidget], None]:

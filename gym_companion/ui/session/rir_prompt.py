@@ -11,6 +11,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gym_companion.domain.effort import Rating, rating_from_key
+from gym_companion.domain.guidance import FAILURE_SCIENCE_NOTE
+from gym_companion.domain.model import FailureKind
 
 _ORDER = (
     Rating.RIR_5,
@@ -47,7 +49,10 @@ class RirPrompt(QFrame):
             button.setObjectName(f"rir_{rating.name.lower()}")
             button.setMinimumSize(56, 48)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys go to the prompt itself
-            button.setToolTip(f"{rating.explanation}  (key {rating.key})")
+            tip = f"{rating.explanation}  (key {rating.key})"
+            if rating.failure is not FailureKind.NONE:  # what failure buys and what it does not (F16)
+                tip += f"\n\n{FAILURE_SCIENCE_NOTE}"
+            button.setToolTip(tip)
             button.setStyleSheet("font-size: 16pt; font-weight: 600;")
             button.clicked.connect(lambda _c=False, r=rating: self._choose(r))
             grid.addWidget(button, 0, column)

@@ -128,6 +128,10 @@ class SupersetControls(QLabel):
         self.refresh()
         return True
 
+    def next_numbers(self) -> tuple[str, str]:
+        """The current exercise's next set as typed text: the numbers of "Next: …" (empty when unknown)."""
+        return self._next_numbers()
+
     def _next_numbers(self) -> tuple[str, str]:
         """The next set of the exercise logging moved to, as typed text (empty when nothing is known)."""
         context = self._context

@@ -69,13 +69,19 @@ class WeekGlance(QFrame):
         counts.addWidget(self.sessions_label)
         counts.addWidget(self.failure_label)
         counts.addStretch(1)
+        # The bars first, their caption on the title's line: a line less, so that the side column fits
+        # 1366 × 768 without a scrollbar beside a two-line "Next" and a bodyweight message.
+        body.addWidget(self.bars)
         body.addLayout(counts)
-        for widget in (self.event_label, self.bars_caption, self.bars):
-            body.addWidget(widget)
+        body.addWidget(self.event_label)
+        title = QHBoxLayout()
+        title.addWidget(self.toggle)
+        title.addStretch(1)
+        title.addWidget(self.bars_caption)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(title)
         layout.addWidget(self.body)
         opened = QSettings().value(OPEN_KEY, True, type=bool)
         self.toggle.setChecked(bool(opened))
@@ -101,6 +107,7 @@ class WeekGlance(QFrame):
 
     def _show_open(self, opened: bool) -> None:
         self.body.setVisible(opened)
+        self.bars_caption.setVisible(opened)
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if opened else Qt.ArrowType.RightArrow)
 
     # --- refreshing -----------------------------------------------------------------------------
@@ -149,9 +156,9 @@ class WeekGlance(QFrame):
             else f"the default for a {STYLE_LABELS[settings.training_style]} lifter"
         )
         self.failure_label.setToolTip(
-            f"Sets taken to failure since Monday (either kind): {done}. Weekly cap: {cap}, {whose} (F10, "
-            "F11): failing the same muscles again before they recover risks overtraining. Change it in "
-            "Preferences (Ctrl+,). Click: the Recovery page."
+            f"Sets taken to failure since Monday (either kind): {done}. Weekly cap: {cap}, {whose} (rules "
+            "F10, F11): failing the same muscles again before they recover risks overtraining. Change it in "
+            "Edit › Preferences (Ctrl+,). Click: the Recovery page."
         )
 
     def _show_event(self, events: list[TrainingEvent], now: datetime, link: str) -> None:
@@ -166,8 +173,8 @@ class WeekGlance(QFrame):
         self.event_label.setText(f'<a href="{RECOVERY_PAGE}" style="color:{link}">{lead}</a>: {what}')
         self.event_label.setToolTip(
             f"{event.title} starts {clock_text(event.starts_at, now)}. No failure sets in the "
-            f"{event.no_failure_window_h} h before it, from {clock_text(window_start, now)} (F9), so you are "
-            "not sore on the day. Click: the Recovery page."
+            f"{event.no_failure_window_h} h before it, from {clock_text(window_start, now)} (rule F9), so "
+            "you are not sore on the day. Click: the Recovery page."
         )
 
     def plain_text(self) -> str:

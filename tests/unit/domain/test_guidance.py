@@ -265,11 +265,20 @@ def test_f2_failure_far_outside_six_to_fifteen_reps(reps: int, level: AdviceLeve
 
 
 def test_f4_failure_on_the_first_working_set_after_warm_ups() -> None:
-    warm_up = _set(CABLE_CURL, 2, SetType.WARMUP, rir=None)
-    ctx = _ctx(workout_sets=[*_warmed_up(BENCH, 0), *_warmed_up(DEADLIFT, 1), warm_up])
-    f4 = _only(advice_on_set_rated(ctx, _fail(CABLE_CURL, 2)), "F4")
+    warm_up = _set(CABLE_CURL, 1, SetType.WARMUP, rir=None)
+    ctx = _ctx(exercise_index=1, exercise_count=2, workout_sets=[*_warmed_up(BENCH, 0), warm_up])
+    f4 = _only(advice_on_set_rated(ctx, _fail(CABLE_CURL, 1)), "F4")
     assert f4.level is AdviceLevel.CAUTION
     assert "first" in f4.message
+
+
+def test_f4_a_one_set_finisher_late_in_the_workout_is_no_caution() -> None:
+    """Third exercise of three, warmed up, its only working set to failure: the end of the workout."""
+    warm_up = _set(CABLE_CURL, 2, SetType.WARMUP, rir=None)
+    ctx = _ctx(workout_sets=[*_warmed_up(BENCH, 0), *_warmed_up(DEADLIFT, 1), warm_up])
+    advice = advice_on_set_rated(ctx, _fail(CABLE_CURL, 2))
+    assert all(a.level is AdviceLevel.INFO for a in advice), advice
+    assert "one-set finisher" in _only(advice, "F4").message
 
 
 def test_f4_not_on_a_later_set_of_a_late_exercise() -> None:

@@ -121,7 +121,11 @@ def test_zero_rest_rings_no_alarm_and_negative_rest_is_refused() -> None:
         (-5, "+0:05"),
         (-5.7, "+0:05"),
         (-125, "+2:05"),
-        (3600, "60:00"),
+        (3599, "59:59"),
+        (3600, "1:00:00"),
+        (-3599.5, "+59:59"),
+        (-3723, "+1:02:03"),
+        (-36000, "+10:00:00"),
     ],
 )
 def test_format_remaining(seconds: float, text: str) -> None:
@@ -188,8 +192,10 @@ def test_remaining_decreases_monotonically(duration: float, offsets: list[float]
 def test_display_never_jumps_more_than_a_second(seconds: float) -> None:
     def as_signed(text: str) -> int:
         sign = -1 if text.startswith("+") else 1
-        minutes, secs = text.lstrip("+").split(":")
-        return sign * (int(minutes) * 60 + int(secs))
+        parts = [int(part) for part in text.lstrip("+").split(":")]
+        hours = parts[0] if len(parts) == 3 else 0
+        minutes, secs = parts[-2:]
+        return sign * (hours * 3600 + minutes * 60 + secs)
 
     assert abs(as_signed(format_remaining(seconds)) - seconds) < 1.0 + 1e-6
 

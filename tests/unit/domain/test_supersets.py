@@ -146,11 +146,30 @@ def test_stored_sets_give_labels_and_rounds_per_group() -> None:
     assert labels_by_order(sets) == {1: "A1", 2: "A2"}
     names = {10: "Squat", 11: "Bench Press", 12: "Barbell Row"}
     lines = describe_groups(sets, names)
-    assert lines == [SupersetLine("A", ("Bench Press", "Barbell Row"), 3)]
-    assert lines[0].text() == "A — Bench Press + Barbell Row, 3 rounds"
+    # a round needs a set of each: two rounds, and A1's third set is said as such
+    assert lines == [SupersetLine("A", ("Bench Press", "Barbell Row"), 2, (3, 2))]
+    assert lines[0].text() == "A — Bench Press + Barbell Row, 2 rounds (3 + 2 sets)"
+    even = describe_groups(sets[:-1], names)
+    assert even[0].text() == "A — Bench Press + Barbell Row, 2 rounds"
     assert lines[0].kind == "superset"
     assert SupersetLine("B", ("a", "b", "c"), 1).text() == "B — a + b + c, 1 round"
     assert SupersetLine("B", ("a", "b", "c"), 1).kind == "circuit"
+
+
+def test_sets_before_the_grouping_are_not_rounds() -> None:
+    """QA: four bench sets, then grouped with a row and one row set, read "4 rounds"."""
+    sets = [_set(0, minute, superset_group=1) for minute in range(4)] + [_set(1, 4, superset_group=1)]
+    lines = describe_groups(sets, {10: "Bench Press", 11: "Barbell Row"})
+    assert lines[0].rounds == 1
+    assert lines[0].text() == "A — Bench Press + Barbell Row, 1 round (4 + 1 sets)"
+
+
+def test_a_member_without_working_sets_means_no_round_yet() -> None:
+    sets = [_set(0, 0, superset_group=1), _set(1, 1, SetType.WARMUP, superset_group=1)]
+    assert (
+        describe_groups(sets, {10: "Squat", 11: "Pull-Up"})[0].text()
+        == "A — Squat + Pull-Up, 0 rounds (1 + 0 sets)"
+    )
 
 
 def test_imported_groups_numbered_from_zero_still_count() -> None:

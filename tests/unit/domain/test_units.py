@@ -41,7 +41,11 @@ def test_pound_is_exactly_defined() -> None:
         (102.123, KG, "102.12 kg"),
         (137.5 * 0.45359237, LB, "137.5 lb"),
         (lb_to_kg(45), LB, "45 lb"),
-        (100.0, LB, "220.46 lb"),
+        (100.0, LB, "220.5 lb"),  # 220.462…: pounds show at most one decimal
+        (83.4, LB, "183.9 lb"),  # 183.865… (QA: read "183.87 lb" beside "trend 184.8")
+        (130.0, LB, "286.6 lb"),  # 286.60…
+        (lb_to_kg(183.96), LB, "184 lb"),  # rounds up across the decimal, trailing zero dropped
+        (lb_to_kg(-25.04), LB, "-25 lb"),
     ],
 )
 def test_format_weight(kg: float, unit: WeightUnit, text: str) -> None:
@@ -148,8 +152,8 @@ def test_kg_lb_round_trip(kg: float) -> None:
 
 
 @given(st.integers(min_value=0, max_value=100_000), st.sampled_from([KG, LB]))
-def test_format_then_parse_round_trips_two_decimal_values(hundredths: int, unit: WeightUnit) -> None:
-    shown = hundredths / 100
+def test_format_then_parse_round_trips_values_at_display_precision(hundredths: int, unit: WeightUnit) -> None:
+    shown = hundredths / 100 if unit is KG else hundredths // 10 / 10  # kg: 0.01, lb: 0.1
     kg = shown if unit is KG else lb_to_kg(shown)
     if kg > 1000:
         return
@@ -174,3 +178,19 @@ def test_the_lifters_own_dumbbell_and_machine_steps_replace_the_defaults() -> No
     # 23 kg on 2 kg dumbbells: 11.5 steps rounds up to 24; on 2.5 kg ones 9.2 steps is 22.5
     assert round_to_loadable(23.0, Equipment.DUMBBELL, KG) == 24.0
     assert round_to_loadable(23.0, Equipment.DUMBBELL, KG, own) == 22.5
+
+
+def test_format_number_keeps_the_zeros_of_whole_numbers() -> None:
+    from gym_companion.domain.units import format_number
+
+    assert [
+        format_number(20, 0),
+        format_number(100, 1),
+        format_number(62.50, 2),
+        format_number(-0.001, 1),
+    ] == [
+        "20",
+        "100",
+        "62.5",
+        "0",
+    ]

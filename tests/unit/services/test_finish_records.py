@@ -167,5 +167,5 @@ def test_the_summary_says_rep_prs_with_their_load(db_path: Path, clock: FakeCloc
             "Bench Press — most reps at 102.5 kg: 6 (was 5)",
         ]
         assert [r.describe(WeightUnit.LB) for r in summary.records][1] == (
-            "Bench Press — most reps at 225.97 lb: 6 (was 5)"
+            "Bench Press — most reps at 226 lb: 6 (was 5)"
         )
