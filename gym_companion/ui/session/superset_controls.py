@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gym_companion.domain.guidance import Advice
-from gym_companion.domain.model import FailureKind, SetEntry
+from gym_companion.domain.model import FailureKind, SetEntry, SetType
 from gym_companion.domain.supersets import GroupPlace, group_places
 from gym_companion.domain.units import format_number, to_unit
 from gym_companion.services.context import AppContext
@@ -112,6 +112,10 @@ class SupersetControls(QLabel):
         rounds = self._context.supersets
         if rounds is None:
             return False
+        log = self._context.workout_log
+        slot = next((s for s in log.slots if s.order == entry.exercise_order), None)
+        if entry.set_type is SetType.WARMUP or slot is None or slot.group is None:
+            return False  # the usual rest; no advice asked for here (the rating already has it)
         advice = self._context.advice
         about_set: list[Advice] = []
         if entry.rir is not None or entry.failure is not FailureKind.NONE:
