@@ -34,7 +34,8 @@ class NextSetPlan:
 def plan_next_set(
     log: WorkoutLog, settings: Settings, rir_bias: Callable[[int], float] = lambda _exercise_id: 0.0
 ) -> NextSetPlan | None:
-    """The next set of the workout in progress, or None without a current exercise."""
+    """The next set of the workout in progress, or None without a current exercise or when nothing is left
+    to suggest (after an absolute-failure set on the last exercise: F5)."""
     slot = log.current
     if slot is None or log.session is None:
         return None
@@ -49,6 +50,12 @@ def plan_next_set(
     if not working:
         return _first_set(log, slot, settings, "")
     last = working[-1]
+    if last.failure is FailureKind.ABSOLUTE:  # F5: that exercise is done; point at what comes next
+        index = log.slots.index(slot)
+        following = [s for s in log.slots[index + 1 :] if not s.working_sets]
+        if following:
+            return _first_set(log, following[0], settings, "the next exercise")
+        return None
     if last.rir is not None or last.failure is not FailureKind.NONE:
         target = plan.target_rir if plan is not None else settings.target_rir
         bias = rir_bias(exercise.id) if exercise.id is not None else 0.0

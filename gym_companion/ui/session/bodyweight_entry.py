@@ -118,6 +118,7 @@ class BodyweightPanel(QWidget):
         self.recent.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.recent.delete_requested.connect(self.delete_entry)
         self.recent.undo_requested.connect(self.undo_delete)
+        self.recent.hide()  # until show_status has entries for it: an empty framed box reads as broken
         self.undo_button = QPushButton("Undo delete (Ctrl+Z)")
         self.undo_button.setObjectName("bodyweightUndo")
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -217,6 +217,8 @@ class SessionPage(QWidget):
         self.sets_table.delete_requested.connect(self.delete_set)
         self.advice_list = QListWidget()
         self.advice_list.setObjectName("adviceList")
+        self.advice_list.setWordWrap(True)  # a long message wraps rather than scrolling sideways
+        self.advice_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.advice_list.setMaximumHeight(110)
         self.advice_list.setToolTip("Guidance for this exercise and its latest set; hover an item for why")
         self.summary_panel = SummaryPanel()

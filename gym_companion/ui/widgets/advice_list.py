@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from gym_companion.domain.guidance import Advice
@@ -40,5 +40,16 @@ def fill_advice_list(view: QListWidget, advice: Sequence[Advice], by_level: bool
         row.setToolTip(f"Why ({item.rule}): {item.why}")
         view.addItem(row)
     view.setVisible(view.count() > 0)
-    height = sum(view.sizeHintForRow(i) for i in range(min(view.count(), MAX_ROWS_SHOWN)))
+    height = sum(_row_height(view, i) for i in range(min(view.count(), MAX_ROWS_SHOWN)))
     view.setFixedHeight(max(height + 2 * view.frameWidth() + 4, 30))
+
+
+def _row_height(view: QListWidget, row: int) -> int:
+    """A row's height as shown: wrapped to the list's width when the list wraps its text."""
+    plain = view.sizeHintForRow(row)
+    width = view.viewport().width() - 8  # the item's text margins
+    if not view.wordWrap() or width <= 0:
+        return plain
+    text = view.item(row).text()
+    lines = view.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+    return max(plain, lines.height() + 4)
