@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from helpers.clock import FakeClock
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QMainWindow, QTableView, QWidget
+from helpers.session_driver import add_exercise, enter_set, rate
+from PySide6.QtWidgets import QComboBox, QMainWindow, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from gym_companion.app import create_main_window
@@ -24,23 +24,12 @@ def window(qtbot: QtBot, db_path: Path) -> Iterator[QMainWindow]:
 
 
 def log_bench(qtbot: QtBot, window: QMainWindow, weight: str, reps: str, rating: str) -> None:
-    weight_input = window.findChild(QLineEdit, "weightInput")
-    reps_input = window.findChild(QLineEdit, "repsInput")
-    weight_input.setFocus()
-    weight_input.selectAll()
-    qtbot.keyClicks(weight_input, weight)
-    qtbot.keyClick(weight_input, Qt.Key.Key_Tab)
-    reps_input.selectAll()
-    qtbot.keyClicks(reps_input, reps)
-    qtbot.keyClick(reps_input, Qt.Key.Key_Return)
-    qtbot.keyClicks(window.findChild(QWidget, "rirPrompt"), rating)
+    enter_set(qtbot, window, weight, reps)
+    rate(qtbot, window, rating)
 
 
 def start_bench(qtbot: QtBot, window: QMainWindow) -> None:
-    search = window.findChild(QLineEdit, "exerciseSearch")
-    search.setFocus()
-    qtbot.keyClicks(search, "bench press")
-    qtbot.keyClick(search, Qt.Key.Key_Return)
+    add_exercise(qtbot, window, "bench press")
 
 
 def test_every_named_widget_is_found_on_a_window_never_shown(window: QMainWindow) -> None:

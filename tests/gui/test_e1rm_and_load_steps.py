@@ -12,44 +12,25 @@ import pyqtgraph as pg
 import pytest
 from helpers.clock import FakeClock
 from helpers.history_seed import D1, D2, NOW, OLD, logged_at, seed
+from helpers.session_driver import open_main_window, open_preferences
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from gym_companion.app import create_main_window
 from gym_companion.domain.library import library_path, load_library_file
 from gym_companion.domain.model import SetEntry, SetType, WorkoutSession
 from gym_companion.storage.database import open_database
 from gym_companion.storage.repositories.exercises import ExerciseRepository
 from gym_companion.storage.repositories.workouts import WorkoutRepository
-from gym_companion.ui.settings.dialog import SettingsDialog
 
 CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
-
-
-def open_window(qtbot: QtBot, db_path: Path, clock: FakeClock) -> QWidget:
-    win = create_main_window(db_path, clock.clocks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-def open_preferences(qtbot: QtBot, window: QWidget) -> SettingsDialog:
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_Comma, CTRL)
-    dialog = window.preferences  # type: ignore[attr-defined]
-    assert isinstance(dialog, SettingsDialog)
-    qtbot.waitUntil(dialog.isActiveWindow)
-    return dialog
 
 
 @pytest.fixture
 def history_window(qtbot: QtBot, db_path: Path) -> Iterator[QWidget]:
     """The window on the hand-made history of helpers.history_seed."""
     seed(db_path)
-    win = open_window(qtbot, db_path, FakeClock(NOW))
+    win = open_main_window(qtbot, db_path, FakeClock(NOW))
     yield win
     win.close()
 
@@ -116,7 +97,7 @@ def test_the_dumbbell_step_rounds_the_suggested_load(qtbot: QtBot, db_path: Path
     """Last time 10 kg × 12 @ RIR 2 tops the 8–12 range: one step up. 2 kg dumbbells: 12 kg; 2.5 kg: 12.5."""
     start = datetime(2026, 3, 2, 17, 0, tzinfo=UTC)
     seed_curls(db_path, start - timedelta(days=3), 10.0, 12, 2)
-    window = open_window(qtbot, db_path, FakeClock(start))
+    window = open_main_window(qtbot, db_path, FakeClock(start))
     try:
         search = window.findChild(QLineEdit, "exerciseSearch")
         search.setFocus()

@@ -3,16 +3,12 @@ deleted in Edit › Exercises…, with the Recovery page counting their sets for
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from helpers.clock import FakeClock
+from helpers.session_driver import enter_set, rate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from gym_companion.app import create_main_window
 from gym_companion.domain.custom_exercise import CustomExerciseSpec
 from gym_companion.domain.model import FailureSafety, Mechanics, Muscle
 from gym_companion.ui.exercises.editor import EditorMode, ExerciseEditor
@@ -25,21 +21,6 @@ CTRL, ALT, SHIFT = (
     Qt.KeyboardModifier.ShiftModifier,
 )
 NAME = "Zercher Carry Hold Variation"  # nothing in the library is called anything like it
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path, clock: FakeClock) -> Iterator[QWidget]:
-    win = create_main_window(db_path, clock.clocks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def focused() -> QWidget:
@@ -63,16 +44,8 @@ def tick(qtbot: QtBot, muscle_list: QWidget, typed: str) -> None:
 
 
 def log(qtbot: QtBot, window: QWidget, clock: FakeClock, weight: str, reps: str, rating: str) -> None:
-    weight_input = window.findChild(QLineEdit, "weightInput")
-    reps_input = window.findChild(QLineEdit, "repsInput")
-    weight_input.setFocus()
-    weight_input.selectAll()
-    qtbot.keyClicks(weight_input, weight)
-    qtbot.keyClick(weight_input, Qt.Key.Key_Tab)
-    reps_input.selectAll()
-    qtbot.keyClicks(reps_input, reps)
-    qtbot.keyClick(reps_input, Qt.Key.Key_Return)
-    qtbot.keyClicks(window.findChild(QWidget, "rirPrompt"), rating)
+    enter_set(qtbot, window, weight, reps)
+    rate(qtbot, window, rating)
     clock.advance(120)
 
 

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from helpers.clock import FakeClock
 from PySide6.QtWidgets import QLineEdit, QListWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from gym_companion.app import create_main_window
 from gym_companion.ui.session.exercise_picker import CREATE_ROLE
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path) -> Iterator[QWidget]:
-    win = create_main_window(db_path, FakeClock().clocks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def create_row(qtbot: QtBot, window: QWidget, typed: str) -> tuple[QListWidget, str]:

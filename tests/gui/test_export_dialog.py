@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from helpers.clock import FakeClock
+from helpers.session_driver import open_main_window
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from gym_companion.app import create_main_window
 from gym_companion.domain.library import library_path, load_library_file
 from gym_companion.domain.model import FailureKind, SetEntry, SetType, WorkoutSession
 from gym_companion.storage.database import open_database
@@ -78,10 +78,7 @@ def seed(db_path: Path) -> None:
 @pytest.fixture
 def window(qtbot: QtBot, db_path: Path) -> Iterator[QWidget]:
     seed(db_path)
-    win = create_main_window(db_path, FakeClock(NOW).clocks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = open_main_window(qtbot, db_path, FakeClock(NOW))
     yield win
     win.close()
 

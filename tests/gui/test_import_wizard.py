@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers.clock import FakeClock
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from gym_companion.app import create_main_window
 from gym_companion.services.transfer import ImportCancelled, ImportSummary
 from gym_companion.ui.exchange.import_run import STOPPED_TEXT
 from gym_companion.ui.exchange.import_state import PAGE_DONE, PAGE_FILE, PAGE_MAPPING, PAGE_RUN, PAGE_UNIT
@@ -51,16 +49,6 @@ STRONG_V4_ROWS = (
 def write_csv(path: Path, rows: tuple[str, ...] | list[str], header: str = STRONG_V4_HEADER) -> Path:
     path.write_text("\n".join((header, *rows)) + "\n", encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path) -> Iterator[QWidget]:
-    win = create_main_window(db_path, FakeClock().clocks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def open_wizard(qtbot: QtBot, window: QWidget, csv_path: Path) -> ImportWizard:

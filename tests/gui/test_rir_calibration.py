@@ -10,6 +10,7 @@ import pyqtgraph as pg
 import pytest
 from helpers.clock import FakeClock
 from helpers.rir_lifter import Lifter, store, workouts
+from helpers.session_driver import child
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QTabBar, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -17,11 +18,6 @@ from pytestqt.qtbot import QtBot
 from gym_companion.app import create_main_window
 from gym_companion.services.session_factory import open_context
 from gym_companion.ui.history.rir_accuracy_chart import MONTH_NAME
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture
@@ -40,12 +36,6 @@ def window(qtbot: QtBot, db_path: Path, clock: FakeClock) -> Iterator[QWidget]:
     qtbot.waitExposed(win)
     yield win
     win.close()
-
-
-def child(window: QWidget, cls: type, name: str):  # type: ignore[no-untyped-def]
-    widget = window.findChild(cls, name)
-    assert widget is not None, name
-    return widget
 
 
 def click_tab(qtbot: QtBot, tabs: QTabWidget, text: str) -> None:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from helpers.clock import FakeClock
+from helpers.session_driver import open_main_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QListWidget, QSpinBox, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from gym_companion.app import create_main_window
 from gym_companion.domain.routine_plan import PlanTarget
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -20,12 +20,7 @@ ALT = Qt.KeyboardModifier.AltModifier
 
 @pytest.fixture
 def window(qtbot: QtBot, db_path: Path) -> Iterator[QWidget]:
-    win = create_main_window(db_path, FakeClock().clocks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()  # offscreen windows activate asynchronously: wait, so focus checks are real
-    qtbot.waitUntil(win.isActiveWindow)
+    win = open_main_window(qtbot, db_path, FakeClock(), activate=True)  # active, so focus checks are real
     yield win
     win.close()
 

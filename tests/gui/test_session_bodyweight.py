@@ -10,11 +10,11 @@ from pathlib import Path
 import pyqtgraph as pg
 import pytest
 from helpers.clock import FakeClock
+from helpers.session_driver import add_exercise, enter_set, open_main_window, rate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from gym_companion.app import create_main_window
 from gym_companion.ui.session.bodyweight_entry import BodyweightPanel
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -22,19 +22,11 @@ P10 = 0.739  # RTS chart: 8 reps at RIR 2 = 10 effective reps = 73.9 % of 1RM
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
 def window(
     qtbot: QtBot, db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[QWidget]:
     monkeypatch.setattr(BodyweightPanel, "IDLE_MS", 0)
-    win = create_main_window(db_path, clock.clocks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = open_main_window(qtbot, db_path, clock)
     yield win
     win.close()
 
@@ -102,19 +94,10 @@ def test_delete_and_undo_in_the_recent_list(qtbot: QtBot, window: QWidget, clock
 
 
 def test_the_weigh_in_is_added_to_an_assisted_pull_ups_e1rm(qtbot: QtBot, window: QWidget) -> None:
-    search = window.findChild(QLineEdit, "exerciseSearch")
-    search.setFocus()
-    qtbot.keyClicks(search, "assisted pull-up")
-    qtbot.keyClick(search, Qt.Key.Key_Return)
+    add_exercise(qtbot, window, "assisted pull-up")
     weight = window.findChild(QLineEdit, "weightInput")
-    weight.selectAll()
-    qtbot.keyClicks(weight, "-20")  # 20 kg of help from the machine
-    qtbot.keyClick(weight, Qt.Key.Key_Tab)
-    reps = window.findChild(QLineEdit, "repsInput")
-    reps.selectAll()
-    qtbot.keyClicks(reps, "8")
-    qtbot.keyClick(reps, Qt.Key.Key_Return)
-    qtbot.keyClicks(window.findChild(QWidget, "rirPrompt"), "2")
+    enter_set(qtbot, window, "-20", "8", focus=False)  # 20 kg of help from the machine
+    rate(qtbot, window, "2")
     weigh_in(qtbot, window, "80")
     assert QApplication.focusWidget() is weight  # back to the set inputs
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers.clock import FakeClock
+from helpers.session_driver import add_exercise, child, enter_set, rate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -16,51 +16,12 @@ from gym_companion.domain.model import FailureKind, Muscle, SetType
 from gym_companion.ui.session.speech import RestCuePlayer
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path, clock: FakeClock) -> Iterator[QWidget]:
-    win = create_main_window(db_path, clock.clocks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-
-
-def child(window: QWidget, cls: type, name: str):  # type: ignore[no-untyped-def]
-    widget = window.findChild(cls, name)
-    assert widget is not None, name
-    return widget
-
-
-def add_exercise(qtbot: QtBot, window: QWidget, text: str) -> None:
-    search = child(window, QLineEdit, "exerciseSearch")
-    search.setFocus()
-    qtbot.keyClicks(search, text)
-    qtbot.keyClick(search, Qt.Key.Key_Return)
-
-
 def log(qtbot: QtBot, window: QWidget, weight: str, reps: str, rating: str | None = None) -> None:
-    weight_input = child(window, QLineEdit, "weightInput")
-    reps_input = child(window, QLineEdit, "repsInput")
-    weight_input.setFocus()
-    weight_input.selectAll()
-    qtbot.keyClicks(weight_input, weight)
-    qtbot.keyClick(weight_input, Qt.Key.Key_Tab)
-    reps_input.selectAll()
-    qtbot.keyClicks(reps_input, reps)
-    qtbot.keyClick(reps_input, Qt.Key.Key_Return)
+    enter_set(qtbot, window, weight, reps)
     if rating is not None:
         prompt = child(window, QWidget, "rirPrompt")
         assert prompt.isVisible()
-        if rating == "Esc":
-            qtbot.keyClick(prompt, Qt.Key.Key_Escape)
-        else:
-            qtbot.keyClicks(prompt, rating)
+        rate(qtbot, window, rating)
         assert not prompt.isVisible()
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 from helpers.clock import FakeClock
+from helpers.session_driver import child, enter_set, open_main_window, rate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from gym_companion.app import create_main_window
 from gym_companion.domain.model import PlannedExercise, Routine
 from gym_companion.domain.routine_plan import PlanTarget
 
@@ -21,31 +21,10 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-def open_window(qtbot: QtBot, db_path: Path, clock: FakeClock) -> QWidget:
-    win = create_main_window(db_path, clock.clocks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()  # offscreen windows activate asynchronously: wait, so focus checks are real
-    qtbot.waitUntil(win.isActiveWindow)
-    return win
-
-
-@pytest.fixture
 def window(qtbot: QtBot, db_path: Path, clock: FakeClock) -> Iterator[QWidget]:
-    win = open_window(qtbot, db_path, clock)
+    win = open_main_window(qtbot, db_path, clock, activate=True)  # active, so focus checks are real
     yield win
     win.close()
-
-
-def child(window: QWidget, cls: type, name: str):  # type: ignore[no-untyped-def]
-    widget = window.findChild(cls, name)
-    assert widget is not None, name
-    return widget
 
 
 def save_routine(window: QWidget, name: str, plan: list[tuple[str, PlanTarget]]) -> Routine:
@@ -89,16 +68,8 @@ def start_from_chooser(qtbot: QtBot, window: QWidget, row: int) -> None:
 
 
 def log(qtbot: QtBot, window: QWidget, weight: str, reps: str, rating: str) -> None:
-    weight_input = child(window, QLineEdit, "weightInput")
-    reps_input = child(window, QLineEdit, "repsInput")
-    weight_input.setFocus()
-    weight_input.selectAll()
-    qtbot.keyClicks(weight_input, weight)
-    qtbot.keyClick(weight_input, Qt.Key.Key_Tab)
-    reps_input.selectAll()
-    qtbot.keyClicks(reps_input, reps)
-    qtbot.keyClick(reps_input, Qt.Key.Key_Return)
-    qtbot.keyClicks(child(window, QWidget, "rirPrompt"), rating)
+    enter_set(qtbot, window, weight, reps)
+    rate(qtbot, window, rating)
 
 
 def plan_text(window: QWidget) -> str:
@@ -185,7 +156,7 @@ def test_planned_failure_early_in_the_plan_brings_f4_before_its_last_set(
 def test_plan_and_notes_survive_reopening_and_show_in_history(
     qtbot: QtBot, db_path: Path, clock: FakeClock
 ) -> None:
-    first = open_window(qtbot, db_path, clock)
+    first = open_main_window(qtbot, db_path, clock, activate=True)
     save_routine(first, "Pull", PULL)
     start_from_chooser(qtbot, first, 1)
     log(qtbot, first, "60", "8", "2")
@@ -211,7 +182,7 @@ def test_plan_and_notes_survive_reopening_and_show_in_history(
     first.close()  # as after a crash: the workout is still open
 
     clock.advance(60)
-    second = open_window(qtbot, db_path, clock)
+    second = open_main_window(qtbot, db_path, clock, activate=True)
     try:
         assert child(second, QWidget, "resumeBanner").isVisible()
         assert child(second, QLabel, "currentExercise").text() == "Barbell Row"

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from helpers.clock import FakeClock
+from helpers.session_driver import add_exercise, enter_set, rate
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from gym_companion.app import create_main_window
@@ -29,11 +30,6 @@ class FakeSpeaker:
 
     def say(self, text: str, volume: float) -> None:
         self.said.append((self.clock.mono, text, volume))
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
 
 
 @pytest.fixture(autouse=True)
@@ -60,21 +56,10 @@ def window(qtbot: QtBot, db_path: Path, clock: FakeClock) -> Iterator[QWidget]:
 
 
 def log_rated_set(qtbot: QtBot, window: QWidget, exercise: str, weight: str, reps: str, key: str) -> None:
-    search = window.findChild(QLineEdit, "exerciseSearch")
     if exercise:
-        search.setFocus()
-        qtbot.keyClicks(search, exercise)
-        qtbot.keyClick(search, Qt.Key.Key_Return)
-    weight_input = window.findChild(QLineEdit, "weightInput")
-    weight_input.setFocus()
-    weight_input.selectAll()
-    qtbot.keyClicks(weight_input, weight)
-    qtbot.keyClick(weight_input, Qt.Key.Key_Tab)
-    reps_input = window.findChild(QLineEdit, "repsInput")
-    reps_input.selectAll()
-    qtbot.keyClicks(reps_input, reps)
-    qtbot.keyClick(reps_input, Qt.Key.Key_Return)
-    qtbot.keyClicks(window.findChild(QWidget, "rirPrompt"), key)
+        add_exercise(qtbot, window, exercise)
+    enter_set(qtbot, window, weight, reps)
+    rate(qtbot, window, key)
     next_line = window.findChild(QLabel, "restNextSet")
     qtbot.waitUntil(next_line.isVisible)  # shown in the first pause after the rating
 

@@ -3,42 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-from helpers.clock import FakeClock
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from helpers.session_driver import add_exercise, enter_set
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
-
-from gym_companion.app import create_main_window
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path) -> Iterator[QWidget]:
-    win = create_main_window(db_path, FakeClock().clocks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def type_set(qtbot: QtBot, window: QWidget, exercise: str, weight: str, reps: str) -> None:
-    search = window.findChild(QLineEdit, "exerciseSearch")
-    search.setFocus()
-    qtbot.keyClicks(search, exercise)
-    qtbot.keyClick(search, Qt.Key.Key_Return)
-    weight_input = window.findChild(QLineEdit, "weightInput")
-    weight_input.setFocus()
-    weight_input.selectAll()
-    qtbot.keyClicks(weight_input, weight)
-    qtbot.keyClick(weight_input, Qt.Key.Key_Tab)
-    reps_input = window.findChild(QLineEdit, "repsInput")
-    reps_input.selectAll()
-    qtbot.keyClicks(reps_input, reps)
-    qtbot.keyClick(reps_input, Qt.Key.Key_Return)
+    add_exercise(qtbot, window, exercise)
+    enter_set(qtbot, window, weight, reps)
 
 
 def stored(window: QWidget) -> list[tuple[str, float, int]]:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from helpers.clock import FakeClock
+from helpers.session_driver import add_exercise, open_preferences
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from gym_companion.app import create_main_window
 from gym_companion.domain.model import TrainingStyle, WeightUnit
 from gym_companion.domain.settings import Settings
 from gym_companion.ui.settings.dialog import SettingsDialog
@@ -33,32 +31,6 @@ from gym_companion.ui.settings.dialog import SettingsDialog
 CTRL = Qt.KeyboardModifier.ControlModifier
 INPUTS = (QAbstractSpinBox, QCheckBox, QComboBox, QLineEdit, QDateTimeEdit, QLabel)
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path, clock: FakeClock) -> Iterator[QWidget]:
-    win = create_main_window(db_path, clock.clocks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-
-
-def open_preferences(qtbot: QtBot, window: QWidget) -> SettingsDialog:
-    """Ctrl+, as a lifter would press it."""
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    qtbot.keyClick(window, Qt.Key.Key_Comma, CTRL)
-    dialog = window.preferences  # type: ignore[attr-defined]
-    assert isinstance(dialog, SettingsDialog)
-    qtbot.waitUntil(dialog.isActiveWindow)
-    return dialog
 
 
 def go_to(qtbot: QtBot, dialog: SettingsDialog, title: str) -> None:
@@ -102,13 +74,6 @@ def log_set(qtbot: QtBot, window: QWidget, weight: str, reps: str, rating: str) 
     type_into(qtbot, reps_input, reps)
     qtbot.keyClick(reps_input, Qt.Key.Key_Return)
     qtbot.keyClicks(window.findChild(QWidget, "rirPrompt"), rating)
-
-
-def add_exercise(qtbot: QtBot, window: QWidget, name: str) -> None:
-    search = window.findChild(QLineEdit, "exerciseSearch")
-    search.setFocus()
-    qtbot.keyClicks(search, name)
-    qtbot.keyClick(search, Qt.Key.Key_Return)
 
 
 def recovery_events(qtbot: QtBot, window: QWidget) -> list[str]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from helpers.clock import FakeClock
+from helpers.session_driver import add_exercise, enter_set, rate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
@@ -43,19 +44,9 @@ def test_the_side_column_fits_a_laptop_screen(
     clock = FakeClock()
     write_demo_history(db_path, years=0.2, seed=3, end=clock.now())  # weigh-ins, a full week, an event
     first = opened(qtbot, db_path, clock)
-    search = first.findChild(QLineEdit, "exerciseSearch")
-    search.setFocus()
-    qtbot.keyClicks(search, "incline dumbbell press")
-    qtbot.keyClick(search, Qt.Key.Key_Return)
-    weight, reps = first.findChild(QLineEdit, "weightInput"), first.findChild(QLineEdit, "repsInput")
-    weight.setFocus()
-    weight.selectAll()
-    qtbot.keyClicks(weight, "30")
-    qtbot.keyClick(weight, Qt.Key.Key_Tab)
-    reps.selectAll()
-    qtbot.keyClicks(reps, "10")
-    qtbot.keyClick(reps, Qt.Key.Key_Return)
-    qtbot.keyClicks(first.findChild(QWidget, "rirPrompt"), "2")
+    add_exercise(qtbot, first, "incline dumbbell press")
+    enter_set(qtbot, first, "30", "10")
+    rate(qtbot, first, "2")
     next_line = first.findChild(QLabel, "restNextSet")
     qtbot.waitUntil(lambda: next_line.text().startswith("Next: Incline Dumbbell Press"))
     assert next_line.height() > 1.5 * next_line.fontMetrics().height()  # the long name takes two lines

@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
-from helpers.clock import FakeClock
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from gym_companion.app import create_main_window
 from gym_companion.domain.settings import Settings
 from gym_companion.ui.session.speech import QtSpeaker, voice_available
 
@@ -30,16 +25,6 @@ class FakeSpeaker:
 
     def say(self, text: str, volume: float) -> None:
         self.said.append((text, volume))
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path) -> Iterator[QWidget]:
-    win = create_main_window(db_path, FakeClock().clocks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def stored(window: QWidget) -> Settings:

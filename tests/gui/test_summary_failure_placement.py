@@ -3,63 +3,18 @@ followed by another working set is not."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from helpers.clock import FakeClock
+from helpers.session_driver import add_exercise, child, enter_set, rate
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
-
-from gym_companion.app import create_main_window
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, db_path: Path, clock: FakeClock) -> Iterator[QWidget]:
-    win = create_main_window(db_path, clock.clocks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-
-
-def child(window: QWidget, cls: type[QWidget], name: str) -> QWidget:
-    widget = window.findChild(cls, name)
-    assert widget is not None, name
-    return widget
-
-
-def add_exercise(qtbot: QtBot, window: QWidget, text: str) -> None:
-    search = child(window, QLineEdit, "exerciseSearch")
-    search.setFocus()
-    qtbot.keyClicks(search, text)
-    qtbot.keyClick(search, Qt.Key.Key_Return)
 
 
 def log(qtbot: QtBot, window: QWidget, clock: FakeClock, weight: str, reps: str, rating: str) -> None:
     """Type weight, Tab, reps, Enter, then answer the effort prompt with one key (or Esc)."""
-    weight_input = child(window, QLineEdit, "weightInput")
-    reps_input = child(window, QLineEdit, "repsInput")
-    weight_input.setFocus()
-    weight_input.selectAll()
-    qtbot.keyClicks(weight_input, weight)
-    qtbot.keyClick(weight_input, Qt.Key.Key_Tab)
-    reps_input.selectAll()
-    qtbot.keyClicks(reps_input, reps)
-    qtbot.keyClick(reps_input, Qt.Key.Key_Return)
-    prompt = child(window, QWidget, "rirPrompt")
-    assert prompt.isVisible()
-    if rating == "Esc":
-        qtbot.keyClick(prompt, Qt.Key.Key_Escape)
-    else:
-        qtbot.keyClicks(prompt, rating)
+    enter_set(qtbot, window, weight, reps)
+    assert child(window, QWidget, "rirPrompt").isVisible()
+    rate(qtbot, window, rating)
     clock.advance(90)
 
 

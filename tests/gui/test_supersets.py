@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from helpers.clock import FakeClock
+from helpers.session_driver import add_exercise, child, enter_set, open_main_window, rate
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QTableView, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from gym_companion.app import create_main_window
 from gym_companion.domain.model import PlannedExercise, Routine
 from gym_companion.services.session_factory import open_context
 
@@ -24,53 +24,19 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-def open_window(qtbot: QtBot, db_path: Path, clock: FakeClock) -> QWidget:
-    win = create_main_window(db_path, clock.clocks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()  # offscreen windows activate asynchronously: wait, so focus checks are real
-    qtbot.waitUntil(win.isActiveWindow)
-    return win
-
-
-@pytest.fixture
 def window(qtbot: QtBot, db_path: Path, clock: FakeClock) -> Iterator[QWidget]:
-    win = open_window(qtbot, db_path, clock)
+    win = open_main_window(qtbot, db_path, clock, activate=True)  # active, so focus checks are real
     yield win
     win.close()
 
 
-def child(window: QWidget, cls: type, name: str):  # type: ignore[no-untyped-def]
-    widget = window.findChild(cls, name)
-    assert widget is not None, name
-    return widget
-
-
-def add_exercise(qtbot: QtBot, window: QWidget, text: str) -> None:
-    search = child(window, QLineEdit, "exerciseSearch")
-    search.setFocus()
-    qtbot.keyClicks(search, text)
-    qtbot.keyClick(search, Qt.Key.Key_Return)
-
-
 def log(qtbot: QtBot, window: QWidget, weight: str, reps: str, rating: str) -> None:
     weight_input = child(window, QLineEdit, "weightInput")
-    reps_input = child(window, QLineEdit, "repsInput")
     assert weight_input.hasFocus()  # after a set the keyboard is ready for the next one
-    weight_input.selectAll()
-    qtbot.keyClicks(weight_input, weight)
-    qtbot.keyClick(weight_input, Qt.Key.Key_Tab)
-    reps_input.selectAll()
-    qtbot.keyClicks(reps_input, reps)
-    qtbot.keyClick(reps_input, Qt.Key.Key_Return)
+    enter_set(qtbot, window, weight, reps, focus=False)
     prompt = child(window, QWidget, "rirPrompt")
     assert prompt.isVisible()  # the RIR prompt works per set, as without supersets
-    qtbot.keyClicks(prompt, rating)
+    rate(qtbot, window, rating)
 
 
 def current(window: QWidget) -> str:
@@ -213,7 +179,7 @@ def routine_with_superset(window: QWidget) -> Routine:
 def test_a_routine_superset_starts_grouped_and_resumes_in_its_rotation(
     qtbot: QtBot, db_path: Path, clock: FakeClock
 ) -> None:
-    first = open_window(qtbot, db_path, clock)
+    first = open_main_window(qtbot, db_path, clock, activate=True)
     routine_with_superset(first)
     qtbot.keyClick(first.session_page, Qt.Key.Key_R, CTRL)  # type: ignore[attr-defined]
     choices = child(first, QListWidget, "routineChoices")
@@ -236,7 +202,7 @@ def test_a_routine_superset_starts_grouped_and_resumes_in_its_rotation(
     first.close()  # as after a crash, mid-round
 
     clock.advance(20)
-    second = open_window(qtbot, db_path, clock)
+    second = open_main_window(qtbot, db_path, clock, activate=True)
     try:
         assert current(second) == "Triceps Pushdown"  # the rotation resumes where it was
         assert rows(second)[:2] == ["A1  Dumbbell Curl   1/2 sets", "A2  Triceps Pushdown   0/2 sets"]

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 from helpers.clock import FakeClock
+from helpers.session_driver import add_exercise, enter_set, open_main_window, rate
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from gym_companion.app import create_main_window
 from gym_companion.domain.effort import Rating
 from gym_companion.domain.model import TrainingEvent
 from gym_companion.services.session_factory import open_context
@@ -58,11 +58,7 @@ def seed_week(db_path: Path) -> None:
 def window(qtbot: QtBot, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[QWidget]:
     monkeypatch.setattr(WeekGlance, "IDLE_MS", 0)
     seed_week(db_path)
-    clock = FakeClock(MONDAY_5PM)
-    win = create_main_window(db_path, clock.clocks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = open_main_window(qtbot, db_path, FakeClock(MONDAY_5PM))
     yield win
     win.close()
 
@@ -100,19 +96,9 @@ def test_the_seeded_week_in_numbers(qtbot: QtBot, window: QWidget) -> None:
 def test_logging_a_set_updates_the_glance_in_the_next_pause(qtbot: QtBot, window: QWidget) -> None:
     panel = glance(window)
     qtbot.waitUntil(lambda: panel.report is not None)
-    search = window.findChild(QLineEdit, "exerciseSearch")
-    search.setFocus()
-    qtbot.keyClicks(search, "bench press")
-    qtbot.keyClick(search, Qt.Key.Key_Return)
-    weight = window.findChild(QLineEdit, "weightInput")
-    weight.selectAll()
-    qtbot.keyClicks(weight, "80")
-    qtbot.keyClick(weight, Qt.Key.Key_Tab)
-    reps = window.findChild(QLineEdit, "repsInput")
-    reps.selectAll()
-    qtbot.keyClicks(reps, "8")
-    qtbot.keyClick(reps, Qt.Key.Key_Return)
-    qtbot.keyClicks(window.findChild(QWidget, "rirPrompt"), "F")  # absolute failure
+    add_exercise(qtbot, window, "bench press")
+    enter_set(qtbot, window, "80", "8", focus=False)
+    rate(qtbot, window, "F")  # absolute failure
     qtbot.waitUntil(lambda: bars(window)["Chest"] == "4")
     assert panel.plain_text().splitlines()[:2] == ["2 workouts", "Failure sets 2 of 10"]
 

@@ -3,42 +3,25 @@ of bodyweight exercises wherever an e1RM is formed (history chart, records)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
+from helpers.manual_clock import ManualClock
 
 from gym_companion.domain.effort import Rating
 from gym_companion.domain.model import BodyweightEntry
 from gym_companion.services.context import AppContext
-from gym_companion.services.session_factory import open_context
 
 START = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
 P10 = 0.739  # RTS: 10 effective reps = 73.9 % of 1RM
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.current = START
-
-    def __call__(self) -> datetime:
-        return self.current
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> ManualClock:
+    return ManualClock(START)
 
 
-@pytest.fixture
-def context(db_path: Path, clock: Clock) -> Iterator[AppContext]:
-    ctx = open_context(db_path, clock)
-    yield ctx
-    ctx.close()
-
-
-def test_weigh_ins_are_listed_newest_first_with_their_trend(context: AppContext, clock: Clock) -> None:
+def test_weigh_ins_are_listed_newest_first_with_their_trend(context: AppContext, clock: ManualClock) -> None:
     log = context.bodyweight
     assert log is not None
     assert log.status().latest is None
@@ -66,7 +49,7 @@ def test_bad_weights_are_refused_and_nothing_is_saved(context: AppContext) -> No
     assert log.status().latest is None
 
 
-def test_delete_and_undo_bring_the_same_weigh_in_back(context: AppContext, clock: Clock) -> None:
+def test_delete_and_undo_bring_the_same_weigh_in_back(context: AppContext, clock: ManualClock) -> None:
     log = context.bodyweight
     assert log is not None
     first = log.log(80.0)

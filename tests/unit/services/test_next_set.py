@@ -2,48 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
+from helpers.manual_clock import ManualClock
+from helpers.workout_arrange import add_to_workout
 
 from gym_companion.domain.effort import Rating
 from gym_companion.domain.model import PlannedExercise, Routine
 from gym_companion.domain.spoken_cues import NextSet
 from gym_companion.services.context import AppContext
 from gym_companion.services.next_set import plan_next_set
-from gym_companion.services.session_factory import open_context
 
 START = datetime(2026, 3, 2, 17, 0, tzinfo=UTC)
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.current = START
-
-    def __call__(self) -> datetime:
-        return self.current
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def context(db_path: Path, clock: Clock) -> Iterator[AppContext]:
-    ctx = open_context(db_path, clock)
-    yield ctx
-    ctx.close()
-
-
-def _add(context: AppContext, name: str) -> None:
-    exercise = context.catalog.find(name)
-    assert exercise is not None
-    if not context.workout_log.active:
-        context.workout_log.start()
-    context.workout_log.add_exercise(exercise)
+def clock() -> ManualClock:
+    return ManualClock(START)
 
 
 def _next(context: AppContext) -> NextSet:
@@ -57,20 +33,20 @@ def test_without_a_workout_there_is_no_next_set(context: AppContext) -> None:
 
 
 def test_a_first_time_exercise_is_named_without_numbers(context: AppContext) -> None:
-    _add(context, "Bench Press")
+    add_to_workout(context, "Bench Press")
     assert _next(context) == NextSet("Bench Press")
 
 
 def test_before_the_first_set_it_is_todays_suggestion_from_last_time(
-    context: AppContext, clock: Clock
+    context: AppContext, clock: ManualClock
 ) -> None:
-    _add(context, "Bench Press")
+    add_to_workout(context, "Bench Press")
     log = context.workout_log
     for _ in range(3):
         log.rate(log.log_set(60.0, 10), Rating.RIR_2)  # 8–12 @ RIR 2 on target: one more rep next time
     log.finish()
     clock.current += timedelta(days=3)
-    _add(context, "Bench Press")
+    add_to_workout(context, "Bench Press")
     plan = plan_next_set(log, context.profile.settings)
     assert plan is not None
     assert plan.next_set == NextSet("Bench Press", 60.0, 11)
@@ -78,19 +54,19 @@ def test_before_the_first_set_it_is_todays_suggestion_from_last_time(
 
 
 def test_after_a_rated_set_the_load_follows_its_rir(context: AppContext) -> None:
-    _add(context, "Bench Press")
+    add_to_workout(context, "Bench Press")
     log = context.workout_log
     log.rate(log.log_set(60.0, 8), Rating.RIR_4)  # 2 RIR above the target 2: +6 % → 63.6 → 62.5 kg
     plan = plan_next_set(log, context.profile.settings)
     assert plan is not None
     assert plan.next_set == NextSet("Bench Press", 62.5, 8)
     assert "2 RIR points above the target 2" in plan.reason
-    log.rate(log.log_set(62.5, 8), Rating.ABSOLUTE)  # 2 below: −6 % → 58.75 → 60 kg (2.5 kg steps)
+    log.rate(log.log_set(62.5, 8), Rating.TECHNICAL)  # 2 below: −6 % → 58.75 → 60 kg (2.5 kg steps)
     assert _next(context) == NextSet("Bench Press", 60.0, 8)
 
 
 def test_after_an_unrated_set_it_is_the_same_again(context: AppContext) -> None:
-    _add(context, "Bench Press")
+    add_to_workout(context, "Bench Press")
     context.workout_log.log_set(60.0, 8)
     plan = plan_next_set(context.workout_log, context.profile.settings)
     assert plan is not None
@@ -99,7 +75,7 @@ def test_after_an_unrated_set_it_is_the_same_again(context: AppContext) -> None:
 
 
 def test_bodyweight_exercises_repeat_the_added_load_and_say_so(context: AppContext) -> None:
-    _add(context, "Assisted Pull-Up")
+    add_to_workout(context, "Assisted Pull-Up")
     log = context.workout_log
     log.rate(log.log_set(-20.0, 8), Rating.RIR_2)
     assert _next(context) == NextSet("Assisted Pull-Up", -20.0, 8, moves_bodyweight=True)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from helpers.manual_clock import ManualClock
 
 from gym_companion.domain.effort import Rating
 from gym_companion.domain.model import FailureKind, PlannedExercise, Routine, SetType
@@ -18,29 +18,9 @@ from gym_companion.services.superset_rounds import SupersetRounds
 START = datetime(2026, 3, 2, 17, 0, tzinfo=UTC)
 
 
-class Clock:
-    """Wall time that moves only when told."""
-
-    def __init__(self) -> None:
-        self.current = START
-
-    def __call__(self) -> datetime:
-        return self.current
-
-    def advance(self, seconds: float) -> None:
-        self.current += timedelta(seconds=seconds)
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def context(db_path: Path, clock: Clock) -> Iterator[AppContext]:
-    ctx = open_context(db_path, clock)
-    yield ctx
-    ctx.close()
+def clock() -> ManualClock:
+    return ManualClock(START)
 
 
 def rounds(context: AppContext) -> SupersetRounds:
@@ -92,7 +72,7 @@ def test_grouping_labels_and_words(context: AppContext) -> None:
 
 
 def test_a_superset_rotates_with_a_change_over_and_rests_after_the_round(
-    context: AppContext, clock: Clock
+    context: AppContext, clock: ManualClock
 ) -> None:
     add(context, "Bench Press", "Barbell Row")
     supersets = rounds(context)
@@ -121,7 +101,7 @@ def test_a_superset_rotates_with_a_change_over_and_rests_after_the_round(
     assert stored_groups(context) == [("Bench Press", 1)] * 2 + [("Barbell Row", 1)] * 2
 
 
-def test_failure_anywhere_in_the_round_extends_the_rest(context: AppContext, clock: Clock) -> None:
+def test_failure_anywhere_in_the_round_extends_the_rest(context: AppContext, clock: ManualClock) -> None:
     add(context, "Dumbbell Curl", "Triceps Pushdown")
     supersets = rounds(context)
     supersets.group_with_previous(1)
@@ -153,7 +133,7 @@ def test_warm_ups_and_ungrouped_exercises_keep_the_usual_rest(context: AppContex
 
 
 def test_a_routine_superset_drops_finished_exercises_and_ends_with_the_rest(
-    context: AppContext, clock: Clock
+    context: AppContext, clock: ManualClock
 ) -> None:
     names = ("Bench Press", "Barbell Row", "Lat Pulldown")
     ids = {}
@@ -191,7 +171,7 @@ def test_a_routine_superset_drops_finished_exercises_and_ends_with_the_rest(
     assert current_name(context) == "Bench Press"
 
 
-def test_the_rotation_and_grouping_survive_a_restart(db_path: Path, clock: Clock) -> None:
+def test_the_rotation_and_grouping_survive_a_restart(db_path: Path, clock: ManualClock) -> None:
     context = open_context(db_path, clock)
     add(context, "Bench Press", "Barbell Row", "Dumbbell Curl")
     rounds(context).group_with_previous(1)
@@ -217,7 +197,9 @@ def test_the_rotation_and_grouping_survive_a_restart(db_path: Path, clock: Clock
         reopened.close()
 
 
-def test_groups_come_back_from_the_sets_when_the_saved_state_is_gone(db_path: Path, clock: Clock) -> None:
+def test_groups_come_back_from_the_sets_when_the_saved_state_is_gone(
+    db_path: Path, clock: ManualClock
+) -> None:
     context = open_context(db_path, clock)
     add(context, "Bench Press", "Barbell Row")
     rounds(context).group_with_previous(1)

@@ -3,41 +3,23 @@ a new workout starts or after earlier workouts changed (an import, which the win
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.manual_clock import ManualClock
 
 from gym_companion.domain.effort import Rating
 from gym_companion.domain.model import Exercise, WeightUnit
 from gym_companion.domain.settings import Settings
 from gym_companion.services.context import AppContext
-from gym_companion.services.session_factory import open_context
 
 MONDAY = datetime(2026, 3, 2, 17, 0, tzinfo=UTC)
 
 
-class Clock:
-    """Wall time that moves only when told."""
-
-    def __init__(self) -> None:
-        self.current = MONDAY
-
-    def __call__(self) -> datetime:
-        return self.current
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def context(db_path: Path, clock: Clock) -> Iterator[AppContext]:
-    ctx = open_context(db_path, clock)
-    yield ctx
-    ctx.close()
+def clock() -> ManualClock:
+    return ManualClock(MONDAY)
 
 
 def exercise(context: AppContext, name: str) -> Exercise:
@@ -46,7 +28,7 @@ def exercise(context: AppContext, name: str) -> Exercise:
     return found
 
 
-def workout(context: AppContext, clock: Clock, name: str, loads: list[float], rating: Rating) -> None:
+def workout(context: AppContext, clock: ManualClock, name: str, loads: list[float], rating: Rating) -> None:
     """A finished workout of `name`: one set of 5 at each load, each rated `rating`, two minutes apart."""
     log = context.workout_log
     log.add_exercise(exercise(context, name))
@@ -64,7 +46,7 @@ def last_time(context: AppContext) -> list[tuple[float, int]]:
 
 
 def test_last_time_stays_the_previous_workout_while_logging_and_moves_on_with_the_next(
-    context: AppContext, clock: Clock
+    context: AppContext, clock: ManualClock
 ) -> None:
     workout(context, clock, "Squat", [100.0, 105.0], Rating.RIR_2)
     clock.current = MONDAY + timedelta(days=2)
@@ -80,7 +62,7 @@ def test_last_time_stays_the_previous_workout_while_logging_and_moves_on_with_th
 
 
 def test_after_an_import_forget_brings_the_imported_workout_into_last_time_and_recovery_advice(
-    context: AppContext, clock: Clock, tmp_path: Path
+    context: AppContext, clock: ManualClock, tmp_path: Path
 ) -> None:
     clock.current = MONDAY + timedelta(days=2)  # Wednesday: a workout with nothing before it
     context.workout_log.add_exercise(exercise(context, "Squat"))
@@ -107,7 +89,7 @@ def test_after_an_import_forget_brings_the_imported_workout_into_last_time_and_r
 
 
 def test_the_weeks_failure_count_adds_this_workouts_ratings_to_the_kept_earlier_ones(
-    context: AppContext, clock: Clock
+    context: AppContext, clock: ManualClock
 ) -> None:
     context.profile.save_settings(Settings(weekly_failure_cap=3))
     workout(context, clock, "Cable Curl", [20.0, 20.0], Rating.ABSOLUTE)  # Monday: two failure sets

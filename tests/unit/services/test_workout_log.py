@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from helpers.manual_clock import ManualClock
 
 from gym_companion.domain.effort import Rating
 from gym_companion.domain.model import PlannedExercise, Routine
@@ -17,29 +17,9 @@ from gym_companion.services.session_factory import open_context
 START = datetime(2026, 3, 2, 17, 0, tzinfo=UTC)
 
 
-class Clock:
-    """Wall time that moves only when told."""
-
-    def __init__(self) -> None:
-        self.current = START
-
-    def __call__(self) -> datetime:
-        return self.current
-
-    def advance(self, minutes: float) -> None:
-        self.current += timedelta(minutes=minutes)
-
-
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def context(db_path: Path, clock: Clock) -> Iterator[AppContext]:
-    ctx = open_context(db_path, clock)
-    yield ctx
-    ctx.close()
+def clock() -> ManualClock:
+    return ManualClock(START)
 
 
 def _routine(context: AppContext) -> Routine:
@@ -74,7 +54,7 @@ def test_starting_from_a_routine_brings_its_exercises_and_plans_in_order(context
     assert context.workout_log.current is slots[0]
 
 
-def test_plan_notes_and_name_survive_closing_and_reopening(db_path: Path, clock: Clock) -> None:
+def test_plan_notes_and_name_survive_closing_and_reopening(db_path: Path, clock: ManualClock) -> None:
     context = open_context(db_path, clock)
     log = context.workout_log
     log.start(routine=_routine(context))
@@ -86,7 +66,7 @@ def test_plan_notes_and_name_survive_closing_and_reopening(db_path: Path, clock:
     log.set_notes("slept badly")
     context.close()  # as after a crash: the workout is unfinished
 
-    clock.advance(5)
+    clock.advance(5 * 60)
     reopened = open_context(db_path, clock)
     try:
         log = reopened.workout_log
@@ -140,14 +120,14 @@ def test_a_blank_or_long_workout_name_is_refused(context: AppContext) -> None:
         log.rename("x" * 81)
 
 
-def test_the_plan_sets_the_suggestions_target(context: AppContext, clock: Clock) -> None:
+def test_the_plan_sets_the_suggestions_target(context: AppContext, clock: ManualClock) -> None:
     log = context.workout_log
     row = context.catalog.find("Barbell Row")
     assert row is not None
     log.add_exercise(row)
     log.rate(log.log_set(80, 12), Rating.RIR_3)  # last time: 80 kg × 12, well above today's plan
     log.finish()
-    clock.advance(60 * 24 * 3)
+    clock.advance(60 * 60 * 24 * 3)
     log.start(routine=_routine(context))
     slot = log.slots[0]
     brief = log.brief(slot, context.profile.settings, first_compound_today=True)
