@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -307,7 +307,9 @@ def open_export_dialog(
     Both None: all history. Each export's summary shows in the dialog and in the status bar of `parent`
     (when it is a main window); the `exported` signal carries the ExportSummary.
     """
-    open_ones = [d for d in parent.findChildren(ExportDialog, "exportDialog") if d.isVisible()]
+    # QObject's own lookup: the main window's findChildren would first build every lazy page.
+    found = QObject.findChildren(parent, ExportDialog, "exportDialog")
+    open_ones = [d for d in found if d.isVisible()]
     dialog = open_ones[0] if open_ones else None
     if dialog is None:
         service = context.transfer
