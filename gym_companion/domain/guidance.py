@@ -277,31 +277,13 @@ def _absolute_failure_done(ctx: GuidanceContext, entry: SetEntry) -> Advice | No
 
 
 def _safety_before(ctx: GuidanceContext) -> Advice | None:
-    """F6 before a set: how far failure is safe on this exercise."""
+    """F6 before a set: how far failure is safe on this exercise (nothing to say for `safe` ones)."""
+    found = _SAFETY_ADVICE.get(ctx.exercise.failure_safety)
+    if found is None:
+        return None
+    level, message, why = found
     name = ctx.exercise.name
-    safety = ctx.exercise.failure_safety
-    if safety is FailureSafety.NEVER:
-        return Advice(
-            "F6",
-            AdviceLevel.WARNING,
-            f"{name}: never to failure; end every set with reps in reserve.",
-            _NEVER_WHY.format(name=name),
-        )
-    if safety is FailureSafety.TECHNICAL_ONLY:
-        return Advice(
-            "F6",
-            AdviceLevel.CAUTION,
-            f"{name}: stop at technical failure, when form starts to slip.",
-            _TECHNICAL_ONLY_WHY.format(name=name),
-        )
-    if safety is FailureSafety.SPOTTER:
-        return Advice(
-            "F6",
-            AdviceLevel.CAUTION,
-            f"{name}: go to failure only with a spotter or safety pins.",
-            _SPOTTER_WHY.format(name=name),
-        )
-    return None
+    return Advice("F6", level, message.format(name=name), why.format(name=name))
 
 
 def _safety_after(ctx: GuidanceContext, entry: SetEntry) -> Advice | None:
@@ -312,12 +294,25 @@ def _safety_after(ctx: GuidanceContext, entry: SetEntry) -> Advice | None:
     return _safety_before(ctx)
 
 
-_NEVER_WHY = "{name} is a 'never' exercise: a missed rep at speed with a loaded bar cannot be saved safely."
-_TECHNICAL_ONLY_WHY = (
-    "{name} is a 'technical failure only' exercise: grinding on once form breaks loads the spine and "
-    "joints rather than the target muscles."
-)
-_SPOTTER_WHY = "{name} is a 'spotter' exercise; failing under a bar with no way to rack it is dangerous."
+# F6, per failure-safety class: (level, message, why); {name} is the exercise.
+_SAFETY_ADVICE: dict[FailureSafety, tuple[AdviceLevel, str, str]] = {
+    FailureSafety.NEVER: (
+        AdviceLevel.WARNING,
+        "{name}: never to failure; end every set with reps in reserve.",
+        "{name} is a 'never' exercise: a missed rep at speed with a loaded bar cannot be saved safely.",
+    ),
+    FailureSafety.TECHNICAL_ONLY: (
+        AdviceLevel.CAUTION,
+        "{name}: stop at technical failure, when form starts to slip.",
+        "{name} is a 'technical failure only' exercise: grinding on once form breaks loads the spine and "
+        "joints rather than the target muscles.",
+    ),
+    FailureSafety.SPOTTER: (
+        AdviceLevel.CAUTION,
+        "{name}: go to failure only with a spotter or safety pins.",
+        "{name} is a 'spotter' exercise; failing under a bar with no way to rack it is dangerous.",
+    ),
+}
 
 
 def _warm_up(ctx: GuidanceContext, *, any_earlier_set: bool) -> Advice | None:
