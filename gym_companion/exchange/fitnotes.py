@@ -19,7 +19,6 @@ from gym_companion.exchange.csv_source import CsvTable
 from gym_companion.exchange.errors import ImportFileError
 from gym_companion.exchange.records import (
     FORMAT_FITNOTES,
-    PROGRESS_EVERY,
     SKIP_CARDIO,
     SKIP_NO_REPS,
     FileSession,
@@ -27,6 +26,7 @@ from gym_companion.exchange.records import (
     ParsedFile,
     Progress,
     count_skip,
+    reporting,
 )
 
 REQUIRED = ("Date", "Exercise", "Category", "Reps")
@@ -61,10 +61,8 @@ def read_fitnotes(table: CsvTable, zone: tzinfo | None, progress: Progress) -> P
     skipped: dict[str, int] = {}
     rows = 0
     unit_needed = False
-    for line, fields in table.rows():
+    for line, fields in reporting(table.rows(), progress):
         rows += 1
-        if rows % PROGRESS_EVERY == 0:
-            progress(line)
         day_text = fields[date_at].strip()
         session = sessions.get(day_text)
         if session is None:

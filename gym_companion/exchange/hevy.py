@@ -31,7 +31,6 @@ from gym_companion.exchange.csv_source import CsvTable
 from gym_companion.exchange.errors import ImportFileError
 from gym_companion.exchange.records import (
     FORMAT_HEVY,
-    PROGRESS_EVERY,
     SKIP_CARDIO,
     SKIP_NO_REPS,
     FileSession,
@@ -39,6 +38,7 @@ from gym_companion.exchange.records import (
     ParsedFile,
     Progress,
     count_skip,
+    reporting,
 )
 from gym_companion.exchange.times import LocalTimes
 
@@ -109,10 +109,8 @@ def read_hevy(table: CsvTable, zone: tzinfo | None, progress: Progress) -> Parse
             found = times[text] = local_to_utc(parse_hevy_time(text, line, column), zone)
         return found
 
-    for line, fields in table.rows():
+    for line, fields in reporting(table.rows(), progress):
         rows += 1
-        if rows % PROGRESS_EVERY == 0:
-            progress(line)
         start_text = fields[at["start_time"]].strip()
         title = fields[at["title"]].strip()
         key = f"{FORMAT_HEVY}|{start_text}|{title}"

@@ -23,11 +23,11 @@ from gym_companion.exchange.errors import ImportFileError
 from gym_companion.exchange.native_exercises import CUSTOM_COLUMNS, NO_DESCRIPTION, describe, read_description
 from gym_companion.exchange.records import (
     FORMAT_NATIVE,
-    PROGRESS_EVERY,
     FileSession,
     FileSet,
     ParsedFile,
     Progress,
+    reporting,
 )
 from gym_companion.exchange.times import LocalTimes
 
@@ -127,10 +127,8 @@ def read_native(table: CsvTable, progress: Progress) -> ParsedFile:
     notes_at_line: dict[tuple[str, int], int] = {}
     described: dict[str, tuple[Exercise, int]] = {}
     rows = 0
-    for line, fields in table.rows():
+    for line, fields in reporting(table.rows(), progress):
         rows += 1
-        if rows % PROGRESS_EVERY == 0:
-            progress(line)
 
         def cell(name: str, fields: list[str] = fields) -> str:
             return fields[at[name]]

@@ -7,7 +7,7 @@ marked "native" — the other formats do not carry them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -30,6 +30,15 @@ SKIP_NEGATIVE = "negative loads on exercises that are not assisted"
 PROGRESS_EVERY = 500  # rows between progress callbacks
 
 Progress = Callable[[int], None]  # called with the physical line reached; may raise ImportCancelled
+
+
+def reporting(rows: Iterable[tuple[int, list[str]]], progress: Progress) -> Iterator[tuple[int, list[str]]]:
+    """The (line, fields) rows of a CsvTable, unchanged, with `progress(line)` every PROGRESS_EVERY rows:
+    the one place every reader reports how far it got (and where cancelling takes effect)."""
+    for count, row in enumerate(rows, 1):
+        if count % PROGRESS_EVERY == 0:
+            progress(row[0])
+        yield row
 
 
 @dataclass(slots=True)

@@ -31,7 +31,6 @@ from gym_companion.exchange.csv_source import CsvTable
 from gym_companion.exchange.errors import ImportFileError
 from gym_companion.exchange.records import (
     FORMAT_STRONG,
-    PROGRESS_EVERY,
     SKIP_CARDIO,
     SKIP_NO_REPS,
     SKIP_REST_TIMER,
@@ -40,6 +39,7 @@ from gym_companion.exchange.records import (
     ParsedFile,
     Progress,
     count_skip,
+    reporting,
 )
 from gym_companion.exchange.times import LocalTimes
 
@@ -128,10 +128,8 @@ def read_strong(table: CsvTable, zone: tzinfo | None, progress: Progress) -> Par
     skipped: dict[str, int] = {}
     rows = 0
     unit_needed = False
-    for line, fields in table.rows():
+    for line, fields in reporting(table.rows(), progress):
         rows += 1
-        if rows % PROGRESS_EVERY == 0:
-            progress(line)
         date_text = fields[at["date"]].strip()
         workout = fields[at["workout"]].strip()
         key = f"{FORMAT_STRONG}|{date_text}|{workout}"
